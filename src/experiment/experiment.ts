@@ -1,0 +1,54 @@
+import type { z } from "zod";
+import type { RunResult } from "../simulate/record-run.js";
+import type { ExperimentRecord } from "./record.js";
+
+/** Progress of a long computation, for progress bars and UIs. */
+export interface Progress {
+  phase: "simulation" | "theory";
+  done: number;
+  total: number;
+}
+
+/**
+ * Runs `count` independent runs of an experiment (run i from stream i of the spec's seed) and returns
+ * their results in run order. The default runs them in this thread; `src/node/pool.ts` runs them on
+ * worker threads. Either way the results are identical.
+ */
+export type RunExecutor = (
+  experiment: string,
+  spec: unknown,
+  count: number,
+  options: { onRun?: () => void; signal?: AbortSignal },
+) => Promise<RunResult[]>;
+
+export interface RunContext {
+  onProgress?: (p: Progress) => void;
+  signal?: AbortSignal;
+  executor?: RunExecutor;
+  /** Git commit of the code, when the caller can find it (Node only). */
+  commit?: string | null;
+}
+
+/** What an experiment computes; `runExperiment` adds version, provenance, spec and timing. */
+export type RecordBody = Pick<
+  ExperimentRecord,
+  "status" | "messages" | "series" | "scalars" | "tables" | "distributions" | "agreement"
+> & { timing: Record<string, number> };
+
+/**
+ * An experiment of the catalogue: a spec schema, a deterministic single run, and the whole computation.
+ *
+ * For implementers: `schema` is a zod strict object whose `model.name` literal is the experiment name;
+ * `check` performs cross-field validation and throws `SpecError`; `simulateRun(spec, i)` must depend
+ * only on the spec and i (it runs on worker threads); `run` simulates through `ctx.executor`, computes
+ * the theory and the agreement. Add it to `experiments` in registry.ts, give it an example in
+ * `examples/`, a page in `docs/models/`, and tests under `test/models/<name>/`.
+ */
+export interface Experiment<S = unknown> {
+  readonly name: string;
+  readonly description: string;
+  readonly schema: z.ZodType<S>;
+  check(spec: S): void;
+  simulateRun(spec: S, index: number): RunResult;
+  run(spec: S, ctx: Required<Pick<RunContext, "executor">> & RunContext): Promise<RecordBody>;
+}

@@ -1,0 +1,41 @@
+import type { Outcome } from "../core/status.js";
+import { messages } from "../core/messages.js";
+import type { OdeProblem } from "../theory/ode/types.js";
+import { solveOde } from "../theory/ode/solve.js";
+import type { Series } from "./record.js";
+
+/**
+ * Solve an ODE limit at the given times and turn its state into named statistics: a theory series.
+ *
+ * The series stops at the last finite point; a solver failure becomes an outcome with a message, never
+ * an exception or a NaN in the record.
+ *
+ * @param source the series name (`"ode"`, `"gradient-flow"`, ...)
+ * @param problem the ODE
+ * @param t output times (increasing, starting at the initial time)
+ * @param statistics state `y` and time -> statistic values
+ * @example odeSeries("ode", spikedOde(p, true, [0.3, 1]), t, (y) => ({ m: y[0], rPerp2: y[1] }))
+ */
+export function odeSeries(
+  source: string,
+  problem: OdeProblem,
+  t: readonly number[],
+  statistics: (y: Float64Array, t: number) => Record<string, number>,
+): { series: Series; outcome: Outcome } {
+  const sol = solveOde(problem, "dopri5", t, { rtol: 1e-10, atol: 1e-12 });
+  const series: Series = { source, t: [], values: {} };
+  const y = new Float64Array(problem.dim);
+  for (let j = 0; j < t.length; j++) {
+    for (let i = 0; i < problem.dim; i++) y[i] = sol.y[i][j];
+    const values = statistics(y, t[j]);
+    if (!Object.values(values).every(Number.isFinite)) break;
+    series.t.push(t[j]);
+    for (const [name, v] of Object.entries(values)) (series.values[name] ??= []).push(v);
+  }
+  const ok = sol.status === "ok" && series.t.length === t.length;
+  const detail = sol.message ?? `non-finite value after t = ${series.t.at(-1) ?? t[0]}`;
+  return {
+    series,
+    outcome: ok ? { status: "ok", messages: [] } : { status: sol.status === "ok" ? "nan" : sol.status, messages: [messages.theoryFailed(source, detail)] },
+  };
+}

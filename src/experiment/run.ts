@@ -1,0 +1,72 @@
+import { SpecError } from "../core/errors.js";
+import { messages } from "../core/messages.js";
+import type { RunResult } from "../simulate/record-run.js";
+import type { Experiment, RunContext, RunExecutor } from "./experiment.js";
+import { parseWith } from "./parse.js";
+import type { ExperimentRecord } from "./record.js";
+import { experimentNames, experiments } from "./registry.js";
+import { version } from "./version.js";
+
+/** A validated spec and the experiment it belongs to. */
+export interface ValidatedSpec {
+  experiment: Experiment<never>;
+  spec: Record<string, unknown>;
+}
+
+/**
+ * Validate a raw spec (parsed JSON/YAML): pick the experiment from `model.name`, fill defaults, check
+ * cross-field rules. Throws {@link SpecError} naming the field and value.
+ *
+ * @example validateSpec({ model: { name: "spiked-tensor", N: 100, snr: 1 } }).spec.runs // 8
+ */
+export function validateSpec(input: unknown): ValidatedSpec {
+  if (input === null || typeof input !== "object" || Array.isArray(input))
+    throw new SpecError("spec", input, messages.notAnObject);
+  const model = (input as { model?: unknown }).model;
+  const name = model !== null && typeof model === "object" ? (model as { name?: unknown }).name : undefined;
+  const experiment = typeof name === "string" ? experiments[name] : undefined;
+  if (!experiment) throw new SpecError("model.name", name, messages.unknownModel(experimentNames()));
+  const spec = parseWith(experiment.schema, input) as Record<string, unknown>;
+  experiment.check(spec as never);
+  return { experiment, spec };
+}
+
+/** Runs an experiment's runs one after another in this thread (works in a browser). */
+export const inThreadExecutor: RunExecutor = async (name, spec, count, { onRun, signal }) => {
+  const experiment = experiments[name];
+  const results: RunResult[] = [];
+  for (let i = 0; i < count; i++) {
+    signal?.throwIfAborted();
+    results.push(experiment.simulateRun(spec as never, i));
+    onRun?.();
+    if (i % 4 === 3) await new Promise((resolve) => setTimeout(resolve, 0));
+  }
+  return results;
+};
+
+/**
+ * Run an experiment end to end: spec -> simulation and theory -> record.
+ *
+ * Numerical failures are statuses in the record; only invalid input (SpecError) and cancellation throw.
+ *
+ * @example const record = await runExperiment(JSON.parse(text), { onProgress: console.error })
+ */
+export async function runExperiment(input: unknown, ctx: RunContext = {}): Promise<ExperimentRecord> {
+  const { experiment, spec } = validateSpec(input);
+  const startedAt = new Date().toISOString();
+  const start = performance.now();
+  const body = await experiment.run(spec as never, { ...ctx, executor: ctx.executor ?? inThreadExecutor });
+  const host = (globalThis as { process?: { version?: string; platform?: string; arch?: string } }).process;
+  return {
+    sgdlab: version,
+    provenance: {
+      commit: ctx.commit ?? null,
+      node: host?.version ?? "browser",
+      platform: host?.platform ? `${host.platform}-${host.arch}` : "browser",
+      startedAt,
+    },
+    spec,
+    ...body,
+    timing: { ...body.timing, totalSeconds: (performance.now() - start) / 1000 },
+  };
+}

@@ -1,0 +1,114 @@
+import { SpecError } from "../../core/errors.js";
+import { messages } from "../../core/messages.js";
+import { type Outcome, worstOutcome } from "../../core/status.js";
+import { agreementOf } from "../../experiment/agreement.js";
+import type { Experiment, RecordBody } from "../../experiment/experiment.js";
+import { odeSeries } from "../../experiment/ode-series.js";
+import type { Series } from "../../experiment/record.js";
+import { summariseEnsemble } from "../../simulate/ensemble.js";
+import { spikedDiffusive, spikedFixedPoints, spikedOde } from "./limits.js";
+import { spikedStatisticNames } from "./model.js";
+import { simulateSpikedRun, spikedDt, spikedGrid } from "./simulate-run.js";
+import { maxFullN, type SpikedTensorSpec, spikedTensorSpec } from "./spec.js";
+import { spikedTolerance } from "./tolerance.js";
+
+/**
+ * Online SGD on spiked matrix/tensor PCA next to its ballistic ODE (with and without the critical-step
+ * corrector) and the diffusive law near the equator (science/01 §§1–2).
+ */
+export const spikedTensorExperiment: Experiment<SpikedTensorSpec> = {
+  name: "spiked-tensor",
+  description: "Online SGD on spiked matrix (k = 2) and tensor (k >= 3) PCA: ODE, gradient flow, diffusive limit",
+  schema: spikedTensorSpec,
+  check(spec) {
+    if (spec.theory.includes("diffusive") && spec.model.k !== 2)
+      throw new SpecError("theory", spec.theory, messages.diffusiveNeedsK2);
+    if (spec.simulation === "full" && spec.model.N > maxFullN)
+      throw new SpecError("model.N", spec.model.N, messages.fullTooLarge(maxFullN));
+  },
+  simulateRun: simulateSpikedRun,
+  async run(spec, ctx) {
+    const body: RecordBody = {
+      status: "ok",
+      messages: [],
+      series: [],
+      scalars: scalarsOf(spec),
+      tables: {},
+      distributions: {},
+      agreement: {},
+      timing: {},
+    };
+    const outcomes: Outcome[] = [];
+    const grid = spikedGrid(spec);
+    let sim: Series | undefined;
+    if (spec.simulation !== "none") {
+      const start = performance.now();
+      let done = 0;
+      const results = await ctx.executor(this.name, spec, spec.runs, {
+        signal: ctx.signal,
+        onRun: () => ctx.onProgress?.({ phase: "simulation", done: ++done, total: spec.runs }),
+      });
+      const summary = summariseEnsemble(results, spikedStatisticNames, grid.t, spikedDt(spec));
+      sim = { source: "simulation", t: summary.t, values: summary.mean, stderr: summary.stderr, runs: spec.runs };
+      body.series.push(sim);
+      body.scalars.failedRuns = summary.failedRuns;
+      if (summary.failedRuns > 0) summary.outcome.messages.unshift(messages.divergedRuns(summary.failedRuns, spec.runs));
+      outcomes.push(summary.outcome);
+      body.timing.simulationSeconds = (performance.now() - start) / 1000;
+    }
+    const start = performance.now();
+    for (const source of spec.theory) {
+      const { series, outcome } = theorySeries(spec, source, grid.t);
+      body.series.push(series);
+      outcomes.push(outcome);
+      if (!sim || spec.runs < 2) continue;
+      const tolerance = spikedTolerance(spec.model.N, spec.runs);
+      for (const [stat, entry] of Object.entries(agreementOf(sim, series, tolerance, compared(spec, source))))
+        (body.agreement[stat] ??= {})[source] = entry;
+    }
+    body.timing.theorySeconds = (performance.now() - start) / 1000;
+    Object.assign(body, worstOutcome(outcomes));
+    return body;
+  },
+};
+
+/**
+ * Statistics a theory is tested on. From a random start the ballistic ODEs are run from the typical
+ * `|m0| = N^{-1/2}`, which is a picture, not a limit theorem, for `m`: near the equator `m` moves on the
+ * diffusive scale (science/01 §2), so only `rPerp2` is compared there.
+ */
+function compared(spec: SpikedTensorSpec, source: string): string[] | undefined {
+  return source !== "diffusive" && "random" in spec.init ? ["rPerp2"] : undefined;
+}
+
+function scalarsOf(spec: SpikedTensorSpec): Record<string, number> {
+  const fp = spikedFixedPoints({ k: spec.model.k, snr: spec.model.snr, cDelta: spec.optimizer.cDelta });
+  const scalars: Record<string, number> = { lambdaC: fp.lambdaC, rPerp2Star: fp.rPerp2Star };
+  for (const key of ["mStar", "mDagger", "stationaryNm2"] as const) {
+    const value = fp[key];
+    if (value !== undefined) scalars[key] = value;
+  }
+  return scalars;
+}
+
+/**
+ * One theory as a series on the record times. A random start x0 ~ N(0, I/N) enters the ODEs at its
+ * typical size: `|m0| = N^{-1/2}`, `rPerp2(0) = (N - 1)/N`, `E[N m0^2] = 1`; the ODEs then predict `absM`
+ * and `rPerp2` (the mean of the signed `m` vanishes by symmetry and is not an ODE prediction).
+ */
+function theorySeries(spec: SpikedTensorSpec, source: SpikedTensorSpec["theory"][number], t: number[]) {
+  const { N, k, snr } = spec.model;
+  const p = { k, snr, cDelta: spec.optimizer.cDelta };
+  const random = "random" in spec.init;
+  const m0 = "random" in spec.init ? 1 / Math.sqrt(N) : spec.init.m;
+  const r0 = "random" in spec.init ? (N - 1) / N : spec.init.rPerp2;
+  if (source === "diffusive") {
+    const S0 = random ? 1 : N * m0 * m0;
+    return odeSeries(source, spikedDiffusive(p, [S0, r0]), t, ([S, rPerp2]): Record<string, number> =>
+      random ? { m: 0, absM: Math.sqrt((2 * S) / (Math.PI * N)), rPerp2, Nm2: S } : { rPerp2, Nm2: S },
+    );
+  }
+  return odeSeries(source, spikedOde(p, source === "ode", [m0, r0]), t, ([m, rPerp2]): Record<string, number> =>
+    random ? { absM: Math.abs(m), rPerp2 } : { m, absM: Math.abs(m), rPerp2 },
+  );
+}

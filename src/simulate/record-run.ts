@@ -1,0 +1,70 @@
+import { Rng } from "../core/rng.js";
+import type { Status } from "../core/status.js";
+import type { Stepper } from "./stepper.js";
+
+/** The statistics of one run at the record points, or how it failed. */
+export interface RunResult {
+  /** `values[s][j]`: statistic `s` at record point `j`; NaN from the first failed point on. */
+  values: Float64Array[];
+  /** Number of record points reached before a failure (all of them when `status` is "ok"). */
+  recorded: number;
+  status: Status;
+  message?: string;
+  /** The 1-based step after which the parameters first left the finite range. */
+  failedStep?: number;
+}
+
+/** Default bound on the stepper's `size()` (e.g. |x|^2) beyond which a run counts as diverged. */
+export const DIVERGENCE_SIZE = 1e100;
+
+/**
+ * Run a stepper and read its statistics after each number of steps in `recordSteps` (increasing).
+ *
+ * Divergence is checked at the record points only, so the hot loop pays nothing for it; when a record
+ * point is non-finite or above `limit`, the interval since the previous record point is replayed from a
+ * snapshot of the parameters and the Rng state, step by step, to find the exact step.
+ *
+ * @param stepper the run
+ * @param rng its random stream (consumed)
+ * @param recordSteps step counts at which to record, e.g. `[0, 400, 800]`
+ * @param limit divergence bound on `stepper.size()`
+ * @example const res = recordRun(stepper, Rng.fromSeed(1).split(0), [0, 100, 200])
+ */
+export function recordRun(
+  stepper: Stepper,
+  rng: Rng,
+  recordSteps: ArrayLike<number>,
+  limit = DIVERGENCE_SIZE,
+): RunResult {
+  const names = stepper.statisticNames;
+  const values = names.map(() => new Float64Array(recordSteps.length).fill(Number.NaN));
+  const buf = new Float64Array(names.length);
+  let l = 0;
+  for (let j = 0; j < recordSteps.length; j++) {
+    const from = l;
+    const rngState = rng.state();
+    stepper.save();
+    for (const target = recordSteps[j]; l < target; l++) stepper.advance(rng, l);
+    if (!(stepper.size() <= limit)) {
+      stepper.restore();
+      const failedStep = replayToFailure(stepper, Rng.fromState(rngState), from, limit);
+      return {
+        values,
+        recorded: j,
+        status: "diverged",
+        message: `diverged at step ${failedStep} (|x|^2 left the range [0, ${limit}])`,
+        failedStep,
+      };
+    }
+    stepper.read(buf);
+    for (let s = 0; s < names.length; s++) values[s][j] = buf[s];
+  }
+  return { values, recorded: recordSteps.length, status: "ok" };
+}
+
+function replayToFailure(stepper: Stepper, rng: Rng, from: number, limit: number): number {
+  for (let l = from; ; l++) {
+    stepper.advance(rng, l);
+    if (!(stepper.size() <= limit)) return l + 1;
+  }
+}

@@ -1,0 +1,11 @@
+export { dopri5, dopri5Stepper } from "./dopri5.js";
+export { createDopri5Work, type Dopri5Work } from "./dopri5Work.js";
+export { euler, eulerStepper } from "./euler.js";
+export { type FixedStepper, integrateFixedStep } from "./integrateFixedStep.js";
+export { odeMessages } from "./messages.js";
+export { normaliseOdeInput, type OdeSetup, odeDefaults } from "./normaliseOdeInput.js";
+export { OdeRecorder } from "./odeRecorder.js";
+export { rk4, rk4Stepper } from "./rk4.js";
+export { type OdeMethodName, odeMethods, resolveOdeMethod, solveOde } from "./solve.js";
+export { maxAbs, stateStatus } from "./stateStatus.js";
+export type { OdeMethod, OdeOptions, OdeProblem, OdeSolution, OdeStats } from "./types.js";
