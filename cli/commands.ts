@@ -83,7 +83,8 @@ export async function showCommand(id: string, o: { db: string }): Promise<void> 
   const store = await RunStore.open(o.db);
   try {
     const record = await store.get(id);
-    if (!record) throw new SpecError("id", id, `the id (or a unique prefix) of a run in ${o.db}: see sgdlab runs`);
+    if (!record)
+      throw new SpecError("id", id, `the id (or a unique prefix) of a run in ${o.db}: see sgdlab runs`);
     process.stdout.write(`${recordJson(record)}\n`);
   } finally {
     await store.close();

@@ -5,7 +5,9 @@ const fmt = (x: number) => (Number.isInteger(x) ? String(x) : x.toPrecision(5));
 
 /** A few lines for a terminal: status, scalars, agreement, timing and the files written. */
 export function formatSummary(record: ExperimentRecord, written: string[]): string {
-  const lines = [`status: ${record.status}${record.messages.length ? ` (${record.messages.join("; ")})` : ""}`];
+  const lines = [
+    `status: ${record.status}${record.messages.length ? ` (${record.messages.join("; ")})` : ""}`,
+  ];
   const scalars = Object.entries(record.scalars).map(([k, v]) => `${k} = ${fmt(v)}`);
   if (scalars.length) lines.push(`scalars: ${scalars.join(", ")}`);
   for (const [stat, byTheory] of Object.entries(record.agreement)) {
@@ -16,7 +18,11 @@ export function formatSummary(record: ExperimentRecord, written: string[]): stri
       );
     }
   }
-  lines.push(`time: ${Object.entries(record.timing).map(([k, v]) => `${k} ${v.toFixed(2)} s`).join(", ")}`);
+  lines.push(
+    `time: ${Object.entries(record.timing)
+      .map(([k, v]) => `${k} ${v.toFixed(2)} s`)
+      .join(", ")}`,
+  );
   if (written.length) lines.push(`wrote: ${written.join(", ")}`);
   return `${lines.join("\n")}\n`;
 }

@@ -3,11 +3,19 @@ import { Command, InvalidArgumentError } from "commander";
 import { SpecError } from "../src/core/errors.js";
 import { version } from "../src/experiment/version.js";
 import { InterruptedError } from "../src/node/execute.js";
-import { listCommand, reproduceCommand, runCommand, runsCommand, schemaCommand, showCommand } from "./commands.js";
+import {
+  listCommand,
+  reproduceCommand,
+  runCommand,
+  runsCommand,
+  schemaCommand,
+  showCommand,
+} from "./commands.js";
 
 function positiveInt(value: string): number {
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError(`expected a positive integer, got "${value}"`);
+  if (!Number.isInteger(n) || n < 1)
+    throw new InvalidArgumentError(`expected a positive integer, got "${value}"`);
   return n;
 }
 

@@ -12,11 +12,16 @@ export { inThreadExecutor, runExperiment, validateSpec } from "./experiment/run.
 export { version } from "./experiment/version.js";
 export type { Model, ReducedSimulator } from "./models/model.js";
 export { SpikedDimensionFree } from "./models/spiked-tensor/dimension-free.js";
-export { lambdaCritical, spikedDiffusive, spikedFixedPoints, spikedOde } from "./models/spiked-tensor/limits.js";
+export {
+  lambdaCritical,
+  spikedDiffusive,
+  spikedFixedPoints,
+  spikedOde,
+} from "./models/spiked-tensor/limits.js";
 export { spikedTensorModel } from "./models/spiked-tensor/model.js";
-export { type Optimizer, momentum, sgd } from "./optimizers/optimizer.js";
+export { momentum, type Optimizer, sgd } from "./optimizers/optimizer.js";
 export { constant, inverseTime, type Schedule } from "./optimizers/schedule.js";
 export { summariseEnsemble } from "./simulate/ensemble.js";
 export { recordGrid } from "./simulate/grid.js";
-export { recordRun, type RunResult } from "./simulate/record-run.js";
+export { type RunResult, recordRun } from "./simulate/record-run.js";
 export { fullStepper, type Stepper } from "./simulate/stepper.js";

@@ -8,11 +8,12 @@ export const messages = {
     allowed.length > 0 ? `no such field (allowed here: ${allowed.join(", ")})` : "no such field",
   notAnObject: "a JSON object (a spec such as examples/spiked-matrix.json)",
   parseFailure: (file: string, detail: string) => `a readable JSON or YAML file (${file}: ${detail})`,
-  diffusiveNeedsK2: "a theory list without \"diffusive\" when k != 2 (the diffusive law is derived for k = 2)",
+  diffusiveNeedsK2: 'a theory list without "diffusive" when k != 2 (the diffusive law is derived for k = 2)',
   fullTooLarge: (max: number) =>
     `N <= ${max} with simulation "full" (use "dimension-free", which is exact in law at any N)`,
   divergedRuns: (failed: number, runs: number) =>
     `${failed} of ${runs} runs diverged; the simulation series stops at the last point every run reached`,
+  noAgreementAfterFailure: "agreement not measured: some runs diverged, so the mean over runs is not defined",
   theoryFailed: (source: string, detail: string) => `theory "${source}" failed: ${detail}`,
   unknownFigure: (known: readonly string[]) => `one of ${known.join(", ")}`,
   dbLocked: (path: string) =>

@@ -117,8 +117,9 @@ export class Rng {
    * @example const streams = [0, 1, 2].map((i) => Rng.fromSeed(7).split(i));
    */
   split(i: number): Rng {
-    if (!Number.isSafeInteger(i) || i < 0)
+    if (!Number.isSafeInteger(i) || i < 0) {
       throw new SpecError("split index", i, "a non-negative safe integer");
+    }
     const k = this.key;
     const child = new Rng(0);
     permute(k[0] ^ i, k[1] ^ Math.floor(i / TWO_32), k[2] ^ SPLIT, k[3], child.key);
@@ -138,7 +139,10 @@ export class Rng {
     return xoshiroNext(this.s) >>> 0;
   }
 
-  /** Uniform on $[0, 1)$ with 53-bit resolution from two draws: $(\lfloor a/2^5 \rfloor 2^{26} + \lfloor b/2^6 \rfloor) 2^{-53}$. */
+  /**
+   * Uniform on $[0, 1)$ with 53-bit resolution, from two 32-bit draws $a, b$:
+   * $(\lfloor a/2^5 \rfloor 2^{26} + \lfloor b/2^6 \rfloor) 2^{-53}$.
+   */
   nextFloat(): number {
     return uniform53(this.s);
   }
@@ -149,7 +153,7 @@ export class Rng {
   }
 
   /**
-   * Standard normal by a 256-layer ziggurat: two 32-bit draws on the fast path (about 99% of calls).
+   * Standard normal by a 256-layer ziggurat: two 32-bit draws on the fast path (98.5% of calls).
    *
    * The first draw $a$ gives the layer $i = a \bmod 256$ and, with the second draw $b$, a signed integer
    * $j$ uniform on $[-2^{52}, 2^{52})$; the result is $j x_i 2^{-52}$ when it lies inside layer $i+1$'s
@@ -221,13 +225,15 @@ export class Rng {
   /**
    * Chi-square variate with `dof` degrees of freedom (any real `dof` > 0): $2\,\Gamma(\mathrm{dof}/2, 1)$.
    *
-   * Fast and exact in law for `dof` up to $10^9$ and beyond (one normal and one uniform per draw, ~98%).
+   * Fast and exact in law for `dof` up to $10^9$ and beyond: one normal and one uniform per attempt, with
+   * acceptance from 95% (`dof` = 2) up to 1 as `dof` grows; `dof` < 2 adds one uniform (the $U^{1/a}$ boost).
    *
    * @example const r2 = rng.chiSquare(N - 2); // squared norm of the rest of an isotropic Gaussian
    */
   chiSquare(dof: number): number {
-    if (!(dof > 0 && dof < Number.POSITIVE_INFINITY))
+    if (!(dof > 0 && dof < Number.POSITIVE_INFINITY)) {
       throw new SpecError("chiSquare dof", dof, "a finite number > 0");
+    }
     return 2 * this.gamma(0.5 * dof);
   }
 }

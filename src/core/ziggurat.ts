@@ -11,7 +11,7 @@
  *
  * A draw picks a layer $i$ and a signed integer $j$ uniform on $[-2^{52}, 2^{52})$; the candidate is
  * $x = j\,w_i$ with $w_i = x_i 2^{-52}$. It lies under the density without further work when
- * $|j| < k_i = 2^{52} x_{i+1} / x_i$ (about 99% of draws).
+ * $|j| < k_i = 2^{52} x_{i+1} / x_i$ (98.5% of draws: the mean of $x_{i+1}/x_i$).
  *
  * Reference: G. Marsaglia and W. W. Tsang, "The ziggurat method for generating random variables",
  * J. Stat. Softw. 5(8), 2000; J. A. Doornik, "An improved ziggurat method to generate normal random

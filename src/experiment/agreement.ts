@@ -15,41 +15,37 @@ export function meanGapMultiplier(runs: number): number {
 }
 
 /**
- * Tolerance for `|simulation mean - theory|` at record point `j`, derived per model (see its README).
- * `stderr` is the simulation's standard error of the mean there, `theory` the theory value.
+ * Bound on the deterministic finite-N bias `|E[simulation] - theory|` per statistic at each record point,
+ * derived per model (see its README). Statistics without an entry are not compared.
  */
-export type Tolerance = (statistic: string, stderr: number, theory: number) => number;
+export type BiasBounds = Record<string, readonly number[]>;
 
 /**
  * Compare a simulation series with a theory series on their common record points (both on the record
- * grid, so matched by index), statistic by statistic.
+ * grid, so matched by index), statistic by statistic. The tolerance at point j is
+ * `meanGapMultiplier(runs) × stderr_j + bias_j`: the Monte-Carlo error of the mean at the 4-sigma level
+ * plus the model's bias bound.
  *
- * @param statistics which statistics to compare (default: all that both series have)
- * @example agreementOf(sim, ode, (s, se) => meanGapMultiplier(8) * se + 10 / N)
+ * @example agreementOf(sim, ode, { m: biasOfM, rPerp2: biasOfR })
  */
-export function agreementOf(
-  sim: Series,
-  theory: Series,
-  tolerance: Tolerance,
-  statistics: readonly string[] = Object.keys(theory.values),
-): Record<string, AgreementEntry> {
+export function agreementOf(sim: Series, theory: Series, bias: BiasBounds): Record<string, AgreementEntry> {
   const out: Record<string, AgreementEntry> = {};
   const n = Math.min(sim.t.length, theory.t.length);
-  for (const name of statistics) {
+  const z = meanGapMultiplier(sim.runs ?? 1);
+  for (const [name, bound] of Object.entries(bias)) {
     const th = theory.values[name];
     const mean = sim.values[name];
     const se = sim.stderr?.[name];
     if (!th || !mean || !se || n === 0) continue;
     let entry: AgreementEntry = { maxAbs: -1, at: 0, tolerance: 0, pass: true, final: 0 };
     for (let j = 0; j < n; j++) {
-      if (!Number.isFinite(th[j])) break;
       const gap = Math.abs(mean[j] - th[j]);
-      const tol = tolerance(name, se[j], th[j]);
+      const tol = z * se[j] + bound[j];
       if (gap > entry.maxAbs) entry = { ...entry, maxAbs: gap, at: sim.t[j], tolerance: tol };
       entry.pass &&= gap <= tol;
       entry.final = gap;
     }
-    if (entry.maxAbs >= 0) out[name] = entry;
+    out[name] = entry;
   }
   return out;
 }

@@ -8,7 +8,8 @@ export const fields = {
   seed: () => z.number().int().min(0).max(4294967295).default(1).describe("root seed of all random streams"),
   runs: (d: number) => z.number().int().min(1).max(1_000_000).default(d).describe("independent runs (seeds)"),
   horizon: (d: number) => z.number().gt(0).default(d).describe("final effective time t"),
-  points: (d: number) => z.number().int().min(2).max(100_000).default(d).describe("record points in [0, horizon]"),
+  points: (d: number) =>
+    z.number().int().min(2).max(100_000).default(d).describe("record points in [0, horizon]"),
   title: () => z.string().max(200).optional().describe("free text shown on figures and in `sgdlab runs`"),
   schemaRef: () => z.string().optional().describe("JSON Schema reference, ignored (for editors)"),
 };

@@ -1,7 +1,7 @@
-import type { Outcome } from "../core/status.js";
 import { messages } from "../core/messages.js";
-import type { OdeProblem } from "../theory/ode/types.js";
+import type { Outcome } from "../core/status.js";
 import { solveOde } from "../theory/ode/solve.js";
+import type { OdeProblem } from "../theory/ode/types.js";
 import type { Series } from "./record.js";
 
 /**
@@ -30,12 +30,20 @@ export function odeSeries(
     const values = statistics(y, t[j]);
     if (!Object.values(values).every(Number.isFinite)) break;
     series.t.push(t[j]);
-    for (const [name, v] of Object.entries(values)) (series.values[name] ??= []).push(v);
+    for (const [name, v] of Object.entries(values)) {
+      series.values[name] ??= [];
+      series.values[name].push(v);
+    }
   }
   const ok = sol.status === "ok" && series.t.length === t.length;
   const detail = sol.message ?? `non-finite value after t = ${series.t.at(-1) ?? t[0]}`;
   return {
     series,
-    outcome: ok ? { status: "ok", messages: [] } : { status: sol.status === "ok" ? "nan" : sol.status, messages: [messages.theoryFailed(source, detail)] },
+    outcome: ok
+      ? { status: "ok", messages: [] }
+      : {
+          status: sol.status === "ok" ? "nan" : sol.status,
+          messages: [messages.theoryFailed(source, detail)],
+        },
   };
 }

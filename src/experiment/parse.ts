@@ -16,13 +16,20 @@ export function parseWith<S extends z.ZodType>(schema: S, input: unknown): z.out
   const issue = result.error.issues[0];
   if (issue.code === "unrecognized_keys") {
     const field = [...issue.path, issue.keys[0]];
-    throw new SpecError(dotted(field), valueAt(input, field), messages.unknownField(allowedKeys(schema, issue.path)));
+    throw new SpecError(
+      dotted(field),
+      valueAt(input, field),
+      messages.unknownField(allowedKeys(schema, issue.path)),
+    );
   }
   throw new SpecError(dotted(issue.path), valueAt(input, issue.path), allowedText(issue));
 }
 
 function dotted(path: readonly PropertyKey[]): string {
-  return path.map((p) => (typeof p === "number" ? `[${p}]` : String(p))).join(".").replace(/\.\[/g, "[");
+  return path
+    .map((p) => (typeof p === "number" ? `[${p}]` : String(p)))
+    .join(".")
+    .replace(/\.\[/g, "[");
 }
 
 function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {

@@ -14,7 +14,8 @@ export function delayedProgressBar(delaySeconds = 1): { update(p: Progress): voi
     update(p) {
       if (!bar && performance.now() - start > delaySeconds * 1000 && process.stderr.isTTY) {
         bar = new SingleBar({
-          format: " {phase} [{bar}] {value}/{total} runs | {duration_formatted} elapsed | eta {eta_formatted}",
+          format:
+            " {phase} [{bar}] {value}/{total} runs | {duration_formatted} elapsed | eta {eta_formatted}",
           stream: process.stderr,
           hideCursor: true,
         });

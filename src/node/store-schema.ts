@@ -1,25 +1,17 @@
 import { createHash, randomUUID } from "node:crypto";
 import { setTimeout as sleep } from "node:timers/promises";
-import {
-  type DuckDBAppender,
-  type DuckDBConnection,
-  DuckDBInstance,
-  type DuckDBType,
-  type DuckDBValue,
-} from "@duckdb/node-api";
+import { type DuckDBConnection, DuckDBInstance, type DuckDBValue } from "@duckdb/node-api";
+import { messages } from "../core/messages.js";
 import type { ExperimentRecord } from "../experiment/record.js";
 
 /** Version of the tables below; bump it (and add a migration) whenever they change. */
 export const SCHEMA_VERSION = 1;
 
 /**
- * The results-store schema, one idempotent statement each (`CREATE TABLE IF NOT EXISTS`).
- *
- * - `runs`: one row per run, inserted with status `"running"` before the run starts. `record` is the full
- *   {@link ExperimentRecord} as JSON text (non-finite numbers stored as `null`, as `JSON.stringify` writes
- *   them); `finished_at` is set only by a finish, `ended_at` by a finish or an abort.
- * - `scalars`: the record's scalars, one row per name (NaN and infinities kept: DOUBLE holds them).
- * - `series`: the record's series in long form, one row per (source, statistic, index).
+ * The schema, idempotent (`CREATE TABLE IF NOT EXISTS`). `runs`: one row per run, inserted as `"running"`
+ * before it starts; `record` is the {@link ExperimentRecord} as JSON text (non-finite numbers as `null`);
+ * `finished_at` is set by a finish only, `ended_at` by a finish or an abort. `scalars` and `series` (long
+ * form, one row per source, statistic and index) hold DOUBLEs, NaN and infinities included.
  */
 export const SCHEMA_DDL: readonly string[] = [
   "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL, applied_at TIMESTAMPTZ NOT NULL)",
@@ -33,6 +25,12 @@ export const SCHEMA_DDL: readonly string[] = [
     statistic VARCHAR NOT NULL, idx INTEGER NOT NULL, t DOUBLE, value DOUBLE, stderr DOUBLE)`,
 ];
 
+/** Runs with their scalars as two parallel lists (names, vals); append WHERE / ORDER BY / LIMIT. */
+export const SUMMARY_SQL = `SELECT id, experiment, spec_hash, status, message, started_at, finished_at,
+  coalesce(names, []) AS names, coalesce(vals, []) AS vals FROM runs LEFT JOIN (
+    SELECT run_id, list(name ORDER BY name) AS names, list(value ORDER BY name) AS vals
+    FROM scalars GROUP BY run_id) ON run_id = id`;
+
 /** The database is held by another process for longer than the store waited. */
 export class StoreLockedError extends Error {
   override readonly name = "StoreLockedError";
@@ -41,11 +39,8 @@ export class StoreLockedError extends Error {
     readonly holderPid: number | null,
     waitedMs: number,
   ) {
-    const holder = holderPid === null ? "another process" : `another process (PID ${holderPid})`;
-    super(
-      `The results database ${path} is locked by ${holder}; waited ${waitedMs} ms. ` +
-        "DuckDB allows one process at a time: wait for it to finish, or pass --db <other file>.",
-    );
+    const holder = holderPid === null ? "" : `; held by PID ${holderPid}`;
+    super(`${messages.dbLocked(path)} (waited ${waitedMs} ms${holder})`);
   }
 }
 
@@ -60,24 +55,52 @@ export class AmbiguousRunIdError extends Error {
   }
 }
 
-/** The database was written by a newer sgdlab whose schema this version does not know. */
-export function newerSchemaMessage(path: string, found: number): string {
-  return `The results database ${path} has schema version ${found}; this sgdlab reads up to ${SCHEMA_VERSION}. Upgrade sgdlab or pass --db <other file>.`;
-}
-
 /**
- * Whether an error thrown by `DuckDBInstance.create` is DuckDB's file-lock conflict, and the holder's PID.
- *
- * DuckDB (1.5) throws `IO Error: Could not set lock on file "<path>": Conflicting lock is held in <exe>
- * (PID <n>)` when another process has the file open, for read-write and read-only opens alike.
- *
- * @example lockHolder(new Error('... Conflicting lock is held in /usr/bin/node (PID 42) ...')) // 42
+ * The holder's PID if `error` is DuckDB's lock conflict (`null` if it names none), else `undefined`. DuckDB
+ * 1.5 throws `IO Error: Could not set lock on file "<path>": Conflicting lock is held in <exe> (PID <n>)`
+ * while another process has the file open, for read-write and read-only opens alike.
+ * @example lockHolder(new Error('Could not set lock on file "x": Conflicting lock ... (PID 42)')) // 42
  */
 export function lockHolder(error: unknown): number | null | undefined {
   const message = error instanceof Error ? error.message : String(error);
   if (!/Could not set lock on file|Conflicting lock/i.test(message)) return undefined;
   const pid = /PID (\d+)/.exec(message);
   return pid ? Number(pid[1]) : null;
+}
+
+/**
+ * The full id for an id or unique prefix, `null` if none matches; throws {@link AmbiguousRunIdError}.
+ *
+ * @example await resolveId(c, "mb3k") // "mb3k9x2a7q0zt"
+ */
+export async function resolveId(c: DuckDBConnection, prefix: string): Promise<string | null> {
+  const sql = "SELECT id FROM runs WHERE $1 <> '' AND starts_with(id, $1) ORDER BY id LIMIT 10";
+  const ids = (await rows(c, sql, [prefix])).map((row) => row.id as string);
+  if (ids.length <= 1) return ids[0] ?? null;
+  if (ids.includes(prefix)) return prefix;
+  throw new AmbiguousRunIdError(prefix, ids);
+}
+
+/**
+ * Why a `"running"` row is stale (its process on this host is gone, or it started before `cutoff`, in ms),
+ * or `null`. A pid reused by another process keeps the row "running" until an age limit catches it.
+ * @example staleReason({ pid: 123, hostname: "box", started_at: new Date() }, "box", null)
+ */
+export function staleReason(row: Row, host: string, cutoff: number | null): string | null {
+  const [pid, startedAt] = [row.pid as number | null, (row.started_at as Date).getTime()];
+  if (row.hostname === host && pid !== null && !processAlive(pid)) {
+    return `process ${pid} on ${host} ended without finishing the run`;
+  }
+  if (cutoff === null || startedAt >= cutoff) return null;
+  return `still "running" ${Math.round((Date.now() - startedAt) / 1000)} s after it started`;
+}
+
+function processAlive(pid: number): boolean {
+  try {
+    return process.kill(pid, 0);
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
 }
 
 /**
@@ -95,15 +118,12 @@ export function specHash(spec: unknown): string {
 
 function sortKeys(value: unknown): unknown {
   if (value === null || typeof value !== "object" || Array.isArray(value)) return value;
-  const sorted: Record<string, unknown> = {};
-  for (const key of Object.keys(value).sort()) sorted[key] = (value as Record<string, unknown>)[key];
-  return sorted;
+  return Object.fromEntries(Object.entries(value).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }
 
 /**
  * A new run id: milliseconds since 1970 in base 36 (8 characters until 2059), then 5 random base-36
- * characters from `randomUUID`. Ids sort by creation time; prefixes of 4+ characters are handy in a shell.
- *
+ * characters from `randomUUID`. Ids sort by creation time.
  * @example newRunId() // "mb3k9x2a7q0zt"
  */
 export function newRunId(now = Date.now()): string {
@@ -112,79 +132,22 @@ export function newRunId(now = Date.now()): string {
   return time + random.toString(36).padStart(5, "0");
 }
 
-/**
- * The record as JSON text. JSON has no NaN or infinity: `JSON.stringify` writes them as `null`, so a record
- * read back has `null` where it had a non-finite number. The `series` and `scalars` tables keep them.
- */
-export function recordJson(record: ExperimentRecord): string {
-  return JSON.stringify(record);
-}
+type Cell = string | number | null | undefined;
 
 /**
- * Append a record's series to the `series` table in long form, one row per (source, statistic, index),
- * through DuckDB's appender (about 10^6 rows/s; inside the caller's transaction).
- *
- * @example await appendSeries(connection, "mb3k9x2a7q0zt", record.series)
+ * Append rows through DuckDB's appender, in the caller's transaction (~10^6 rows/s): strings as VARCHAR,
+ * numbers as DOUBLE (cast to the column type; NaN kept), `null`/`undefined` as NULL.
+ * @example await appendRows(c, "scalars", [["mb3k9x2a7q0zt", "lambdaC", 0.5]])
  */
-export async function appendSeries(
-  connection: DuckDBConnection,
-  runId: string,
-  series: ExperimentRecord["series"],
-): Promise<number> {
-  const appender = await connection.createAppender("series");
-  let rows = 0;
+export async function appendRows(c: DuckDBConnection, table: string, rows: Iterable<Cell[]>): Promise<void> {
+  const appender = await c.createAppender(table);
   try {
-    for (const s of series) {
-      for (const [statistic, values] of Object.entries(s.values)) {
-        const stderr = s.stderr?.[statistic];
-        for (let i = 0; i < values.length; i++) {
-          appendPoint(appender, runId, s.source, statistic, i, [s.t[i], values[i], stderr?.[i]]);
-        }
-        rows += values.length;
+    for (const row of rows) {
+      for (const x of row) {
+        if (typeof x === "string") appender.appendVarchar(x);
+        else if (typeof x === "number") appender.appendDouble(x);
+        else appender.appendNull();
       }
-    }
-  } finally {
-    appender.closeSync();
-  }
-  return rows;
-}
-
-function appendPoint(
-  appender: DuckDBAppender,
-  runId: string,
-  source: string,
-  statistic: string,
-  idx: number,
-  numbers: readonly (number | null | undefined)[],
-): void {
-  appender.appendVarchar(runId);
-  appender.appendVarchar(source);
-  appender.appendVarchar(statistic);
-  appender.appendInteger(idx);
-  for (const x of numbers) {
-    if (typeof x === "number") appender.appendDouble(x);
-    else appender.appendNull();
-  }
-  appender.endRow();
-}
-
-/**
- * Append a record's scalars to the `scalars` table (inside the caller's transaction).
- *
- * @example await appendScalars(connection, "mb3k9x2a7q0zt", { lambdaC: 0.5 })
- */
-export async function appendScalars(
-  connection: DuckDBConnection,
-  runId: string,
-  scalars: Record<string, number>,
-): Promise<void> {
-  const appender = await connection.createAppender("scalars");
-  try {
-    for (const [name, value] of Object.entries(scalars)) {
-      appender.appendVarchar(runId);
-      appender.appendVarchar(name);
-      if (typeof value === "number") appender.appendDouble(value);
-      else appender.appendNull();
       appender.endRow();
     }
   } finally {
@@ -192,17 +155,27 @@ export async function appendScalars(
   }
 }
 
-/** A result row with JS values (VARCHAR -> string, DOUBLE/INTEGER -> number, TIMESTAMPTZ -> Date). */
+/**
+ * A record's series in long form: `[run_id, source, statistic, idx, t, value, stderr]`, one row per point.
+ * @example
+ * seriesRows("r", [{ source: "ode", t: [0], values: { m: [1] } }]) // ["r", "ode", "m", 0, 0, 1, undefined]
+ */
+export function* seriesRows(runId: string, series: ExperimentRecord["series"]): Generator<Cell[]> {
+  for (const s of series) {
+    for (const [statistic, values] of Object.entries(s.values)) {
+      const stderr = s.stderr?.[statistic];
+      for (let i = 0; i < values.length; i++)
+        yield [runId, s.source, statistic, i, s.t[i], values[i], stderr?.[i]];
+    }
+  }
+}
+
+/** A result row of JS values (VARCHAR -> string, DOUBLE/INTEGER -> number, TIMESTAMPTZ -> Date). */
 export type Row = Record<string, unknown>;
 
-/** Run a query and return its rows as objects of JS values. */
-export async function rows(
-  c: DuckDBConnection,
-  sql: string,
-  params: DuckDBValue[] = [],
-  types?: DuckDBType[],
-): Promise<Row[]> {
-  return (await c.runAndReadAll(sql, params, types)).getRowObjectsJS() as Row[];
+/** Run a query; its rows as objects of JS values, typed as `T` (unchecked: the SQL decides). */
+export async function rows<T = Row>(c: DuckDBConnection, sql: string, values: DuckDBValue[] = []) {
+  return (await c.runAndReadAll(sql, values)).getRowObjectsJS() as T[];
 }
 
 /** Run `body` inside BEGIN/COMMIT on `c`, rolling back if it throws. */
@@ -221,29 +194,23 @@ export async function transaction<T>(c: DuckDBConnection, body: () => Promise<T>
 const queues = new Map<string, Promise<unknown>>();
 
 /**
- * Open the database file, ensure its schema, run `task` on a connection and close the file again, so the
- * file lock is held only while a store operation runs. Operations on one path in this process run one at
- * a time (two DuckDB instances of one file in one process are unsafe); a lock held by another process is
- * retried with backoff for `lockTimeoutMs`, then reported as {@link StoreLockedError}.
- *
+ * Open the file, ensure the schema, run `task` and close the file, so the lock is held only during one
+ * operation. Operations on one path in this process are queued (two instances of a file in one process are
+ * unsafe); another process's lock is retried for `timeoutMs`, then thrown as {@link StoreLockedError}.
  * @example const n = await withDatabase("/tmp/runs.duckdb", 5000, (c) => rows(c, "SELECT 1 AS one"));
  */
-export function withDatabase<T>(
-  path: string,
-  lockTimeoutMs: number,
-  task: (c: DuckDBConnection) => Promise<T>,
-): Promise<T> {
+export function withDatabase<T>(path: string, timeoutMs: number, task: (c: DuckDBConnection) => Promise<T>) {
   const next = (queues.get(path) ?? Promise.resolve()).then(async () => {
-    const instance = await openInstance(path, lockTimeoutMs);
+    const instance = await openInstance(path, timeoutMs);
+    const c = await instance.connect().catch((error: unknown) => {
+      instance.closeSync();
+      throw error;
+    });
     try {
-      const c = await instance.connect();
-      try {
-        await ensureSchema(c, path);
-        return await task(c);
-      } finally {
-        c.closeSync();
-      }
+      await ensureSchema(c, path);
+      return await task(c);
     } finally {
+      c.closeSync();
       instance.closeSync();
     }
   });
@@ -274,6 +241,7 @@ async function ensureSchema(c: DuckDBConnection, path: string): Promise<void> {
   if (found === null) {
     await c.run("INSERT INTO schema_version VALUES ($1, now())", [SCHEMA_VERSION]);
   } else if (found > SCHEMA_VERSION) {
-    throw new Error(newerSchemaMessage(path, found));
+    const upgrade = `this sgdlab reads up to ${SCHEMA_VERSION}: upgrade it, or pass --db <other file>`;
+    throw new Error(`The results database ${path} has schema version ${found}; ${upgrade}.`);
   }
 }

@@ -64,7 +64,8 @@ function failures(results: readonly RunResult[], dt: number): { failedRuns: numb
     const when = r.failedStep === undefined ? "" : ` (t = ${(r.failedStep * dt).toPrecision(4)})`;
     return `run ${i} ${r.message ?? r.status}${when}`;
   });
-  if (failed.length > maxListedFailures) messages.push(`... and ${failed.length - maxListedFailures} more runs`);
+  if (failed.length > maxListedFailures)
+    messages.push(`... and ${failed.length - maxListedFailures} more runs`);
   const status: Status = failed.length === 0 ? "ok" : failed[0].r.status;
   return { failedRuns: failed.length, outcome: { status, messages } };
 }

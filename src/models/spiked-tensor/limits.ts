@@ -42,19 +42,30 @@ export function spikedOde(p: SpikedLimitParams, corrector: boolean, y0: [number,
  * This is the second-moment equation of `du = 4(lambda - R2) u dt + sqrt(8 cDelta R2) dB`, the linear
  * SDE of `sqrt(N) m` while `m = O(N^{-1/2})` (so `R2 ≈ rPerp2`). Once `rPerp2` has relaxed to cDelta it is
  * the Ornstein–Uhlenbeck law of science/01 §2, `du = 4(lambda - cDelta) u dt + sqrt(8) cDelta dB`, whose
- * stationary mean square is `cDelta^2 / (cDelta - lambda)` below threshold. Being Gaussian with mean
- * `u0 e^{...}`, the law gives `E|m| = sqrt(2 S / (pi N))` when `u0 = 0` in mean.
+ * stationary mean square is `cDelta^2 / (cDelta - lambda)` below threshold. The law is Gaussian with mean
+ * zero from a random start, so `E|m| = sqrt(2 S / (pi N))`.
+ *
+ * With a finite `N`, adds the O(1/N) terms that the limit drops: `R2 = r + u^2/N` in the drift
+ * (`-8 E[u^4]/N = -24 S^2/N`, Gaussian closure) and in the per-step variance of m, `8 cDelta (R2 + m^2)`
+ * (`+16 cDelta S/N`). The difference of the two solutions is the leading finite-N bias of `E[N m^2]`
+ * (stationary: `S (2 cDelta - 3 S) / ((cDelta - lambda) N)`), used for agreement tolerances.
  *
  * @param y0 `[S(0), rPerp2(0)]`, e.g. `[1, 1]` for a random start x0 ~ N(0, I/N)
+ * @param N dimension for the finite-N terms (default: the limit, N = infinity)
  */
-export function spikedDiffusive(p: SpikedLimitParams, y0: [number, number]): OdeProblem {
+export function spikedDiffusive(
+  p: SpikedLimitParams,
+  y0: [number, number],
+  N = Number.POSITIVE_INFINITY,
+): OdeProblem {
   const { snr, cDelta } = p;
   return {
     dim: 2,
     y0,
     rhs(_t, y, dy) {
-      dy[0] = 8 * (snr - y[1]) * y[0] + 8 * cDelta * y[1];
-      dy[1] = -8 * y[1] * (y[1] - cDelta);
+      const [S, r] = y;
+      dy[0] = 8 * (snr - r) * S + 8 * cDelta * r + (16 * cDelta * S - 24 * S * S) / N;
+      dy[1] = -8 * r * (r - cDelta);
     },
   };
 }

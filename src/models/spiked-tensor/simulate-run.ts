@@ -1,7 +1,7 @@
 import { Rng } from "../../core/rng.js";
 import { norm2, orthonormaliseAgainst, scale } from "../../core/vector.js";
-import { constant } from "../../optimizers/schedule.js";
 import { sgd } from "../../optimizers/optimizer.js";
+import { constant } from "../../optimizers/schedule.js";
 import { recordGrid } from "../../simulate/grid.js";
 import { type RunResult, recordRun } from "../../simulate/record-run.js";
 import { fullStepper, type Stepper } from "../../simulate/stepper.js";
@@ -54,6 +54,8 @@ function dimensionFreeRun(spec: SpikedTensorSpec, rng: Rng): Stepper {
   const { N } = spec.model;
   // x0 ~ N(0, I/N): <x0, v> ~ N(0, 1/N) and |x0_perp|^2 ~ chi2(N - 1) / N, independent.
   const [m0, rPerp20] =
-    "random" in spec.init ? [rng.normal() / Math.sqrt(N), rng.chiSquare(N - 1) / N] : [spec.init.m, spec.init.rPerp2];
+    "random" in spec.init
+      ? [rng.normal() / Math.sqrt(N), rng.chiSquare(N - 1) / N]
+      : [spec.init.m, spec.init.rPerp2];
   return new SpikedDimensionFree(spec.model, spikedDt(spec), m0, rPerp20);
 }

@@ -1,0 +1,67 @@
+/**
+ * `npm run bench [-- --quick] [-- --json]`: the speed of sgdlab against its references.
+ *
+ * 1. the full simulator (N = 10^4, one core) against the same step in C, compiled here with `cc -O3`;
+ * 2. the dimension-free sampler at N = 10^3, 10^6, 10^9;
+ * 3. ensemble throughput on two workers against one;
+ * 4. time to first result of the CLI.
+ *
+ * Speed is measured here and never asserted in tests (DESIGN.md, "Performance rules"). Each section
+ * keeps the best of a few rounds, since the machine may be shared; the load average is printed with it.
+ */
+import { loadavg } from "node:os";
+import { dimensionFreeSection } from "./dimension-free.js";
+import { firstResultSection } from "./first-result.js";
+import { fullSimulatorSection } from "./full-simulator.js";
+import { machineInfo, machineLines } from "./machine.js";
+import { type BenchOptions, parseOptions } from "./options.js";
+import { formatTable, noteSection, type Section } from "./report.js";
+import { workersSection } from "./workers.js";
+
+/** A section to run: id and title (for a failure row) and how to run it. */
+interface Bench {
+  id: string;
+  title: string;
+  run(options: BenchOptions): Section | Promise<Section>;
+}
+
+const benches: Bench[] = [
+  { id: "full", title: "1. Full simulator", run: (o) => fullSimulatorSection(o.timing) },
+  { id: "dimensionFree", title: "2. Dimension-free sampler", run: (o) => dimensionFreeSection(o.timing) },
+  { id: "workers", title: "3. Two workers vs one", run: workersSection },
+  { id: "firstResult", title: "4. Time to first result", run: (o) => firstResultSection(o.rounds) },
+];
+
+/** Run every section in turn; a section that throws becomes a row with its error, and the rest go on. */
+async function runAll(options: BenchOptions): Promise<Section[]> {
+  const sections: Section[] = [];
+  for (const bench of benches) {
+    if (!options.json) process.stderr.write(`running ${bench.title} ...\n`);
+    const t0 = performance.now();
+    try {
+      const section = await bench.run(options);
+      section.results.seconds = (performance.now() - t0) / 1000;
+      sections.push(section);
+    } catch (e) {
+      sections.push(noteSection(bench.id, bench.title, `failed: ${(e as Error).message}`));
+    }
+  }
+  return sections;
+}
+
+async function main(): Promise<void> {
+  const options = parseOptions(process.argv.slice(2));
+  const machine = machineInfo();
+  const sections = await runAll(options);
+  const loadEnd = loadavg();
+  if (options.json) {
+    const results = Object.fromEntries(sections.map((s) => [s.id, s.results]));
+    process.stdout.write(
+      `${JSON.stringify({ machine: { ...machine, loadEnd }, quick: options.quick, results }, null, 2)}\n`,
+    );
+  } else {
+    process.stdout.write(`${formatTable(machineLines(machine, loadEnd), sections)}\n`);
+  }
+}
+
+await main();

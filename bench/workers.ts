@@ -1,0 +1,78 @@
+import { execFileSync } from "node:child_process";
+import { existsSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import type { BenchOptions } from "./options.js";
+import { num, type Results, type Row, type Section, verdict } from "./report.js";
+
+const root = fileURLToPath(new URL("../", import.meta.url));
+const child = fileURLToPath(new URL("./workers-child.ts", import.meta.url));
+
+/** What one child measured (see bench/workers-child.ts). */
+interface ChildResult {
+  runsPerSecond: number;
+  warmupSeconds: number;
+}
+
+/** Builds to measure: dist/ when built (workers load compiled JS), and src/ (workers load .ts via tsx). */
+function builds(): { key: "dist" | "src"; label: string }[] {
+  const dist = existsSync(`${root}dist/src/node/pool.js`)
+    ? [{ key: "dist" as const, label: "dist/ (compiled)" }]
+    : [];
+  return [...dist, { key: "src", label: "src/ (via tsx)" }];
+}
+
+/** Runs/s of the ensemble through `workerPool(workers)`, measured in a fresh child process. */
+function measure(build: string, workers: number, options: BenchOptions): ChildResult {
+  const horizon = options.quick ? 1 : 2;
+  const args = ["--import", "tsx", child, build, String(workers), String(horizon), String(options.rounds)];
+  return JSON.parse(execFileSync(process.execPath, args, { cwd: root, encoding: "utf8" })) as ChildResult;
+}
+
+/** Rows and results of one build: one worker, two workers, ratio. */
+function buildRows(
+  key: string,
+  label: string,
+  one: ChildResult,
+  two: ChildResult,
+): { rows: Row[]; results: Results } {
+  const ratio = two.runsPerSecond / one.runsPerSecond;
+  const rows: Row[] = [
+    { label: `${label}, 1 worker`, value: `${num(one.runsPerSecond)} runs/s`, note: "in the main thread" },
+    {
+      label: `${label}, 2 workers`,
+      value: `${num(two.runsPerSecond)} runs/s`,
+      note: `piscina; pool start + warm-up ${num(two.warmupSeconds)} s`,
+    },
+    {
+      label: `${label}, ratio 2/1`,
+      value: ratio.toFixed(2),
+      note: `target >= 1.7: ${verdict(ratio, 1.7, true)}`,
+    },
+  ];
+  const results: Results = {
+    [`${key}OneWorker`]: one.runsPerSecond,
+    [`${key}TwoWorkers`]: two.runsPerSecond,
+    [`${key}Ratio`]: ratio,
+    [`${key}TwoWorkersWarmupSeconds`]: two.warmupSeconds,
+  };
+  return { rows, results };
+}
+
+/**
+ * Section 3: throughput of an ensemble of 8 full runs (k = 2, N = 2000, cDelta = 0.5, horizon 2, i.e.
+ * 8000 steps each; horizon 1 with --quick) through `workerPool(2)` against `workerPool(1)` (which runs in
+ * the main thread); target ratio >= 1.7 on 2 cores.
+ * Each measurement runs in a fresh process (bench/workers-child.ts), after a warm-up ensemble.
+ */
+export function workersSection(options: BenchOptions): Section {
+  const rows: Row[] = [];
+  const results: Results = {};
+  for (const { key, label } of builds()) {
+    const one = measure(key, 1, options);
+    const two = measure(key, 2, options);
+    const part = buildRows(key, label, one, two);
+    rows.push(...part.rows);
+    Object.assign(results, part.results);
+  }
+  return { id: "workers", title: "3. Ensemble of 8 runs (N = 2000), two workers vs one", rows, results };
+}
