@@ -29,7 +29,7 @@ export function workerPool(workers: number): { executor: RunExecutor; close(): P
     minThreads: workers,
     maxThreads: workers,
     idleTimeout: 1000,
-    execArgv: fromSource ? ["--import", "tsx"] : [],
+    execArgv: fromSource ? ["--import", import.meta.resolve("tsx")] : [],
   });
   const executor: RunExecutor = (experiment, spec, count, { onRun, signal }) =>
     Promise.all(

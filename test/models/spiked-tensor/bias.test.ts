@@ -14,13 +14,13 @@ describe("finite-N correction of the ballistic limit: N (E[u] - u_ode) -> b(t)",
     ["k = 2, above threshold", 2, 400, 1.2, 0.5, [0.3, 1]],
     ["k = 3, snr 4", 3, 800, 4, 1, [0.5, 0.5]],
   ] as const)("%s", async (_label, k, N, snr, cDelta, [m0, r0]) => {
-    const runs = 8000;
+    const runs = 16_000;
     const record = await runExperiment({
       model: { name: "spiked-tensor", k, N, snr },
       optimizer: { name: "sgd", cDelta },
       init: { m: m0, rPerp2: r0 },
-      horizon: 2,
-      points: 9,
+      horizon: 1,
+      points: 6,
       runs,
       simulation: "dimension-free",
       theory: ["ode"],

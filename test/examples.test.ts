@@ -1,0 +1,24 @@
+import { readdirSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { runExperiment } from "../src/experiment/run.js";
+import { readSpecFile } from "../src/node/read-spec.js";
+
+const dir = new URL("../examples", import.meta.url).pathname;
+const files = readdirSync(dir).filter((f) => /\.(json|ya?ml)$/.test(f));
+
+describe("every example spec runs", () => {
+  it("there are examples", () => expect(files.length).toBeGreaterThanOrEqual(4));
+
+  it.each(files)("%s: status ok, and the simulation agrees with every limit theory", async (file) => {
+    const record = await runExperiment(readSpecFile(join(dir, file)));
+    expect(record.status, record.messages.join("; ")).toBe("ok");
+    expect(record.series.length).toBeGreaterThan(0);
+    for (const [stat, byTheory] of Object.entries(record.agreement)) {
+      for (const [theory, entry] of Object.entries(byTheory)) {
+        // Gradient flow is in the examples to be rejected (it misses the critical-step corrector).
+        expect(entry.pass, `${stat} vs ${theory}`).toBe(theory !== "gradient-flow");
+      }
+    }
+  });
+});
