@@ -54,6 +54,7 @@ export function compileReference(): CompiledReference {
       execFileSync("cc", [...flags, "-o", binary, source, "-lm"], { stdio: ["ignore", "ignore", "pipe"] });
       return { ok: true, binary, flags: flags.join(" ") };
     } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === "ENOENT") return { ok: false, reason: "cc not found" };
       reason = (e as Error).message.split("\n")[0];
     }
   }

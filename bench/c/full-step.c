@@ -47,24 +47,29 @@ static int zig_load(const char *path) {
 
 static inline uint32_t rotl(uint32_t x, int k) { return (x << k) | (x >> (32 - k)); }
 
-/* One step of xoshiro128** (Blackman & Vigna); returns the scrambled output. */
-static inline uint32_t xoshiro_next(uint32_t *s) {
-  const uint32_t result = rotl(s[1] * 5, 7) * 9;
-  const uint32_t t = s[1] << 9;
-  s[2] ^= s[0];
-  s[3] ^= s[1];
-  s[1] ^= s[2];
-  s[0] ^= s[3];
-  s[2] ^= t;
-  s[3] = rotl(s[3], 11);
+/*
+ * One step of xoshiro128** (Blackman & Vigna) on four separate words, returning the scrambled output.
+ * fill_normal passes its locals, which then stay in registers.
+ */
+static inline uint32_t xoshiro_words(uint32_t *s0, uint32_t *s1, uint32_t *s2, uint32_t *s3) {
+  const uint32_t result = rotl(*s1 * 5, 7) * 9;
+  const uint32_t t = *s1 << 9;
+  *s2 ^= *s0;
+  *s3 ^= *s1;
+  *s1 ^= *s2;
+  *s0 ^= *s3;
+  *s2 ^= t;
+  *s3 = rotl(*s3, 11);
   return result;
 }
+
+/* One step of xoshiro128** on a state array. */
+static inline uint32_t xoshiro_next(uint32_t *s) { return xoshiro_words(&s[0], &s[1], &s[2], &s[3]); }
 
 /* Uniform on [0, 1) from two draws, 53 bits (uniform53 in ziggurat.ts). */
 static double uniform53(uint32_t *s) {
   const uint32_t a = xoshiro_next(s) >> 5;
-  const uint32_t b = xoshiro_next(s) >> 6;
-  return ((double)a * 67108864.0 + (double)b) * TWO_M53;
+  return ((double)a * 67108864.0 + (double)(xoshiro_next(s) >> 6)) * TWO_M53;
 }
 
 /* Signed integer j uniform on [-2^52, 2^52): (a as int32 >> 11) * 2^32 + b, exactly as in the TS. */
@@ -101,30 +106,15 @@ static double normal(uint32_t *s) {
   return normal_slow(s, i, j);
 }
 
-/* One xoshiro128** step on the local words s0..s3, leaving the output in `out` (xoshiro_next, inlined). */
-#define XOSHIRO_LOCAL(out)                                                                                  \
-  do {                                                                                                     \
-    (out) = rotl(s1 * 5, 7) * 9;                                                                           \
-    const uint32_t t_ = s1 << 9;                                                                           \
-    s2 ^= s0;                                                                                              \
-    s3 ^= s1;                                                                                              \
-    s1 ^= s2;                                                                                              \
-    s0 ^= s3;                                                                                              \
-    s2 ^= t_;                                                                                              \
-    s3 = rotl(s3, 11);                                                                                     \
-  } while (0)
-
 /*
- * Fill out[0..n) with normals (fillNormalFrom): the fast loop keeps the state in locals; a draw that fails
- * the fast test stores the state, is finished by normal_slow, and the locals are reloaded.
+ * Fill out[0..n) with normals (fillNormalFrom): the fast loop keeps the state in four locals; a draw that
+ * fails the fast test writes the state back, is finished by normal_slow, and the locals are reloaded.
  */
 static void fill_normal(uint32_t *st, double *restrict out, long n) {
   uint32_t s0 = st[0], s1 = st[1], s2 = st[2], s3 = st[3];
   for (long k = 0; k < n; k++) {
-    uint32_t a, b;
-    XOSHIRO_LOCAL(a);
-    XOSHIRO_LOCAL(b);
-    const double j = zig_j(a, b);
+    const uint32_t a = xoshiro_words(&s0, &s1, &s2, &s3);
+    const double j = zig_j(a, xoshiro_words(&s0, &s1, &s2, &s3));
     const int i = (int)(a & 255);
     if (fabs(j) < zig_k[i]) {
       out[k] = j * zig_w[i];
@@ -158,8 +148,7 @@ typedef struct {
 /* One fused SGD step, three passes as in spikedTensorModel().sgdStep. */
 static void sgd_step(const model_t *md, double *restrict x, double lr, uint32_t *s) {
   const long n = md->n;
-  const double *restrict v = md->v;
-  const double *restrict z = md->z;
+  const double *restrict v = md->v, *restrict z = md->z;
   double m = 0, r2 = 0, coef[3];
   for (long i = 0; i < n; i++) {
     m += x[i] * v[i];
@@ -171,6 +160,7 @@ static void sgd_step(const model_t *md, double *restrict x, double lr, uint32_t 
   for (long i = 0; i < n; i++) x[i] = a * x[i] + b * v[i] + c * z[i];
 }
 
+/* <a, b>, summed in index order as in src/core/vector.ts. */
 static double dot(const double *a, const double *b, long n) {
   double s = 0;
   for (long i = 0; i < n; i++) s += a[i] * b[i];
@@ -200,18 +190,12 @@ static double seconds(clockid_t clock) {
 }
 
 /* A rate by wall-clock and by CPU time, as bestRate in bench/measure.ts. */
-typedef struct {
-  double wall, cpu;
-} rate_t;
+typedef struct { double wall, cpu; } rate_t;
 
 /* What is timed: `n` SGD steps, or `n` fills of z with N normals. */
-typedef struct {
-  const model_t *md;
-  double *x, lr;
-  uint32_t *s;
-  int fill;
-} work_t;
+typedef struct { const model_t *md; double *x, lr; uint32_t *s; int fill; } work_t;
 
+/* Perform `n` units of the work. */
 static void run_work(const work_t *w, long n) {
   if (w->fill)
     for (long l = 0; l < n; l++) fill_normal(w->s, w->md->z, w->md->n);
@@ -235,13 +219,9 @@ static rate_t best_rate(const work_t *w, long n, int rounds) {
 }
 
 int main(int argc, char **argv) {
-  if (argc != 14) {
+  if (argc != 14 || zig_load(argv[1]) != 0) {
     fprintf(stderr, "usage: %s TABLES N steps rounds k snr cDelta m0 rPerp20 s0 s1 s2 s3\n", argv[0]);
-    return 2;
-  }
-  if (zig_load(argv[1]) != 0) {
-    fprintf(stderr, "cannot read the ziggurat tables from %s\n", argv[1]);
-    return 2;
+    return 2; /* wrong arguments, or the tables file is missing or short */
   }
   const long n = atol(argv[2]), steps = atol(argv[3]);
   const int rounds = atoi(argv[4]);
@@ -264,8 +244,6 @@ int main(int argc, char **argv) {
   printf("\"steps\": {\"wall\": %.6g, \"cpu\": %.6g}, ", step_rate.wall, step_rate.cpu);
   printf("\"normals\": {\"wall\": %.6g, \"cpu\": %.6g}, ", fill_rate.wall * (double)n, fill_rate.cpu * (double)n);
   printf("\"checksum\": %.17g}\n", checksum);
-  free(x);
-  free(md.v);
-  free(md.z);
+  free(x), free(md.v), free(md.z);
   return 0;
 }

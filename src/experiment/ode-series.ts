@@ -47,3 +47,15 @@ export function odeSeries(
         },
   };
 }
+
+/** The first `n` points of a series (all of its columns). */
+export function truncateSeries(series: Series, n: number): Series {
+  const cut = (r: Record<string, number[]>) =>
+    Object.fromEntries(Object.entries(r).map(([k, v]) => [k, v.slice(0, n)]));
+  return {
+    ...series,
+    t: series.t.slice(0, n),
+    values: cut(series.values),
+    ...(series.stderr && { stderr: cut(series.stderr) }),
+  };
+}

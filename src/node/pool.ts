@@ -1,3 +1,4 @@
+import { setMaxListeners } from "node:events";
 import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
 import { Piscina } from "piscina";
@@ -31,8 +32,10 @@ export function workerPool(workers: number): { executor: RunExecutor; close(): P
     idleTimeout: 1000,
     execArgv: fromSource ? ["--import", import.meta.resolve("tsx")] : [],
   });
-  const executor: RunExecutor = (experiment, spec, count, { onRun, signal }) =>
-    Promise.all(
+  const executor: RunExecutor = (experiment, spec, count, { onRun, signal }) => {
+    // Every queued task listens to the signal: raise Node's leak-warning threshold accordingly.
+    if (signal) setMaxListeners(count + 10, signal);
+    return Promise.all(
       Array.from({ length: count }, (_, index) =>
         piscina.run({ experiment, spec, index }, { signal: signal ?? null }).then((r) => {
           onRun?.();
@@ -40,5 +43,6 @@ export function workerPool(workers: number): { executor: RunExecutor; close(): P
         }),
       ),
     );
+  };
   return { executor, close: () => piscina.destroy() };
 }

@@ -3,14 +3,14 @@ import { messages } from "../../core/messages.js";
 import { type Outcome, worstOutcome } from "../../core/status.js";
 import { agreementOf } from "../../experiment/agreement.js";
 import type { Experiment, RecordBody } from "../../experiment/experiment.js";
-import { odeSeries } from "../../experiment/ode-series.js";
+import { odeSeries, truncateSeries } from "../../experiment/ode-series.js";
 import type { Series } from "../../experiment/record.js";
 import { summariseEnsemble } from "../../simulate/ensemble.js";
 import { spikedDiffusive, spikedFixedPoints, spikedOde } from "./limits.js";
 import { spikedStatisticNames } from "./model.js";
 import { simulateSpikedRun, spikedDt, spikedGrid } from "./simulate-run.js";
 import { maxFullN, type SpikedTensorSpec, spikedTensorSpec } from "./spec.js";
-import { spikedBiasBounds } from "./tolerance.js";
+import { diffusiveRange, spikedGapModel } from "./tolerance.js";
 
 /**
  * Online SGD on spiked matrix/tensor PCA next to its ballistic ODE (with and without the critical-step
@@ -70,8 +70,8 @@ export const spikedTensorExperiment: Experiment<SpikedTensorSpec> = {
       body.series.push(series);
       outcomes.push(outcome);
       if (!sim || spec.runs < 2 || body.scalars.failedRuns > 0) continue;
-      const bias = spikedBiasBounds(spec, source, sim.t, odeStart(spec));
-      for (const [stat, entry] of Object.entries(agreementOf(sim, series, bias))) {
+      const gap = spikedGapModel(spec, source, sim.t, odeStart(spec));
+      for (const [stat, entry] of Object.entries(agreementOf(sim, series, gap))) {
         body.agreement[stat] ??= {};
         body.agreement[stat][source] = entry;
       }
@@ -112,13 +112,15 @@ function theorySeries(spec: SpikedTensorSpec, source: SpikedTensorSpec["theory"]
   const [m0, r0] = odeStart(spec);
   if (source === "diffusive") {
     const S0 = random ? 1 : N * m0 * m0;
-    return odeSeries(
+    const result = odeSeries(
       source,
       spikedDiffusive(p, [S0, r0]),
       t,
       ([S, rPerp2]): Record<string, number> =>
         random ? { m: 0, absM: Math.sqrt((2 * S) / (Math.PI * N)), rPerp2, Nm2: S } : { rPerp2, Nm2: S },
     );
+    // Drawn only while it applies (the runs have not escaped the equator): see diffusiveRange.
+    return { ...result, series: truncateSeries(result.series, diffusiveRange(result.series.values.Nm2, N)) };
   }
   return odeSeries(
     source,
