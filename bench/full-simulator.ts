@@ -56,10 +56,12 @@ function measureC(binary: string, js: Measured, roundSeconds: number): Measured 
   return runReference(binary, { ...problem, steps, rounds: 1, state });
 }
 
+/** The better of two rates, clock by clock. */
 function faster(a: Rate, b: Rate): Rate {
   return { wall: Math.max(a.wall, b.wall), cpu: Math.max(a.cpu, b.cpu) };
 }
 
+/** The better of two measurements of one side (the stream checks are the same in both). */
 function best(a: Measured, b: Measured): Measured {
   return { ...a, steps: faster(a.steps, b.steps), normals: faster(a.normals, b.normals) };
 }
@@ -143,8 +145,9 @@ export function fullSimulatorSection(timing: Timing): Section {
     N: problem.N,
     jsStepsPerSecond: js.steps.cpu,
     jsStepsPerWallSecond: js.steps.wall,
+    jsNormalsPerSecond: js.normals.cpu,
+    jsNormalsPerWallSecond: js.normals.wall,
   };
-  Object.assign(results, { jsNormalsPerSecond: js.normals.cpu, jsNormalsPerWallSecond: js.normals.wall });
   if (!ref.ok || !c) {
     const reason = ref.ok ? "no C result" : ref.reason;
     rows.push({ label: "C reference unavailable", value: "", note: reason });
@@ -152,16 +155,13 @@ export function fullSimulatorSection(timing: Timing): Section {
   } else {
     const cmp = comparison(js, c);
     rows.push(...sideRows("C", c, `cc ${ref.flags}`), ...cmp.rows);
-    Object.assign(results, {
+    Object.assign(results, cmp.results, {
       cFlags: ref.flags,
       cStepsPerSecond: c.steps.cpu,
       cStepsPerWallSecond: c.steps.wall,
+      cNormalsPerSecond: c.normals.cpu,
+      cNormalsPerWallSecond: c.normals.wall,
     });
-    Object.assign(
-      results,
-      { cNormalsPerSecond: c.normals.cpu, cNormalsPerWallSecond: c.normals.wall },
-      cmp.results,
-    );
   }
   return {
     id: "full",

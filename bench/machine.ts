@@ -1,5 +1,6 @@
 import { execFileSync } from "node:child_process";
 import { availableParallelism, cpus, loadavg } from "node:os";
+import { setTimeout as sleep } from "node:timers/promises";
 
 /** What the numbers were measured on. */
 export interface MachineInfo {
@@ -11,6 +12,33 @@ export interface MachineInfo {
   cc: string | null;
   /** 1, 5 and 15 minute load averages when the bench started (other jobs make the numbers noisy). */
   loadStart: number[];
+  /** Cores kept busy by other jobs just before the bench (see {@link busyCores}). */
+  busyStart: number;
+}
+
+/** Idle and total CPU time (ms) summed over all cores, from `os.cpus()`. */
+function cpuTimes(): { idle: number; total: number } {
+  let idle = 0;
+  let total = 0;
+  for (const { times } of cpus()) {
+    idle += times.idle;
+    total += times.user + times.nice + times.sys + times.idle + times.irq;
+  }
+  return { idle, total };
+}
+
+/**
+ * Cores kept busy by other processes: sampled over `ms` milliseconds while this process sleeps, as
+ * (cores) x (1 - idle fraction). Near 0 on a quiet machine; near the core count when tests are running.
+ *
+ * @example if ((await busyCores()) > 0.5) console.warn("numbers will be noisy")
+ */
+export async function busyCores(ms = 300): Promise<number> {
+  const a = cpuTimes();
+  await sleep(ms);
+  const b = cpuTimes();
+  const total = b.total - a.total;
+  return total > 0 ? cpus().length * (1 - (b.idle - a.idle) / total) : 0;
 }
 
 /** The C compiler's version line, or null when `cc` cannot be run. */
@@ -25,13 +53,14 @@ export function ccVersion(): string | null {
 }
 
 /** CPU model, core count, Node and compiler versions, and the current load. */
-export function machineInfo(): MachineInfo {
+export async function machineInfo(): Promise<MachineInfo> {
   return {
     cpu: cpus()[0]?.model ?? "unknown",
     cores: availableParallelism(),
     node: process.version,
     cc: ccVersion(),
     loadStart: loadavg(),
+    busyStart: await busyCores(),
   };
 }
 
@@ -47,5 +76,6 @@ export function machineLines(info: MachineInfo, loadEnd: readonly number[]): str
     `node:  ${info.node}`,
     `cc:    ${info.cc ?? "not found: the C reference is unavailable"}`,
     `load:  ${formatLoad(info.loadStart)} at start, ${formatLoad(loadEnd)} at end (1/5/15 min; nproc ${info.cores})`,
+    `busy:  ${info.busyStart.toFixed(2)} of ${info.cores} cores used by other jobs at start (rates are best of rounds)`,
   ];
 }

@@ -27,7 +27,7 @@ export function num(x: number | null): string {
   return Math.abs(x) >= 1e4 || (x !== 0 && Math.abs(x) < 1e-2) ? x.toExponential(3) : x.toPrecision(4);
 }
 
-/** "ok" or "BELOW TARGET" for a measured value against a target (`atLeast`: higher is better). */
+/** "ok" or "MISSED" for a measured value against a target (`atLeast`: higher is better). */
 export function verdict(value: number | null, target: number, atLeast: boolean): string {
   if (value === null) return "";
   return (atLeast ? value >= target : value < target) ? "ok" : "MISSED";

@@ -9,7 +9,7 @@
  * Speed is measured here and never asserted in tests (DESIGN.md, "Performance rules"). Each section
  * keeps the best of a few rounds, since the machine may be shared; the load average is printed with it.
  */
-import { loadavg } from "node:os";
+import { availableParallelism, loadavg } from "node:os";
 import { dimensionFreeSection } from "./dimension-free.js";
 import { firstResultSection } from "./first-result.js";
 import { fullSimulatorSection } from "./full-simulator.js";
@@ -32,7 +32,11 @@ const benches: Bench[] = [
   { id: "firstResult", title: "4. Time to first result", run: (o) => firstResultSection(o.rounds) },
 ];
 
-/** Run every section in turn; a section that throws becomes a row with its error, and the rest go on. */
+/**
+ * Run every section in turn; a section that throws becomes a row with its error, and the rest go on.
+ * Each title gets the 1-minute load average after the section: above the core count, other jobs were
+ * competing for the cores (section 3 in particular cannot then reach its target).
+ */
 async function runAll(options: BenchOptions): Promise<Section[]> {
   const sections: Section[] = [];
   for (const bench of benches) {
@@ -40,8 +44,12 @@ async function runAll(options: BenchOptions): Promise<Section[]> {
     const t0 = performance.now();
     try {
       const section = await bench.run(options);
-      section.results.seconds = (performance.now() - t0) / 1000;
-      sections.push(section);
+      const load = loadavg()[0];
+      Object.assign(section.results, { seconds: (performance.now() - t0) / 1000, loadAfter: load });
+      sections.push({
+        ...section,
+        title: `${section.title}  [load ${load.toFixed(2)} on ${availableParallelism()} cores]`,
+      });
     } catch (e) {
       sections.push(noteSection(bench.id, bench.title, `failed: ${(e as Error).message}`));
     }
@@ -51,7 +59,7 @@ async function runAll(options: BenchOptions): Promise<Section[]> {
 
 async function main(): Promise<void> {
   const options = parseOptions(process.argv.slice(2));
-  const machine = machineInfo();
+  const machine = await machineInfo();
   const sections = await runAll(options);
   const loadEnd = loadavg();
   if (options.json) {

@@ -47,10 +47,9 @@ async function main(): Promise<void> {
   const { pool, run } = await load(build);
   const { executor, close } = pool.workerPool(workers);
   try {
-    const warm = await timeAsync(
-      () => run.runExperiment(ensembleSpec(2 * workers, horizon / 8), { executor }),
-      1,
-    );
+    // Warm-up: two full-length runs per thread (starts the threads, loads the code, lets V8 optimise it).
+    const warmSpec = ensembleSpec(2 * workers, horizon);
+    const warm = await timeAsync(() => run.runExperiment(warmSpec, { executor }), 1);
     const spec = ensembleSpec(ensembleRuns, horizon);
     const { best } = await timeAsync(() => run.runExperiment(spec, { executor }), rounds);
     process.stdout.write(

@@ -1,6 +1,8 @@
 import { execFileSync } from "node:child_process";
 import { existsSync } from "node:fs";
+import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
+import { busyCores } from "./machine.js";
 import type { BenchOptions } from "./options.js";
 import { num, type Results, type Row, type Section, verdict } from "./report.js";
 
@@ -43,13 +45,22 @@ function measurePair(build: string, options: BenchOptions): [ChildResult, ChildR
   return [one!, two!];
 }
 
+/** A warning when other jobs kept cores busy just before the measurement: two workers cannot get two cores. */
+function busyNote(busy: number): string {
+  return busy > 0.3 ? ` (other jobs were using ${busy.toFixed(1)} of ${availableParallelism()} cores)` : "";
+}
+
+/** What was measured for one build, and how busy the machine was just before. */
+interface BuildMeasurement {
+  key: string;
+  label: string;
+  one: ChildResult;
+  two: ChildResult;
+  busy: number;
+}
+
 /** Rows and results of one build: one worker, two workers, ratio. */
-function buildRows(
-  key: string,
-  label: string,
-  one: ChildResult,
-  two: ChildResult,
-): { rows: Row[]; results: Results } {
+function buildRows({ key, label, one, two, busy }: BuildMeasurement): { rows: Row[]; results: Results } {
   const ratio = two.runsPerSecond / one.runsPerSecond;
   const rows: Row[] = [
     { label: `${label}, 1 worker`, value: `${num(one.runsPerSecond)} runs/s`, note: "in the main thread" },
@@ -61,7 +72,7 @@ function buildRows(
     {
       label: `${label}, ratio 2/1`,
       value: ratio.toFixed(2),
-      note: `target >= 1.7: ${verdict(ratio, 1.7, true)}`,
+      note: `target >= 1.7: ${verdict(ratio, 1.7, true)}${busyNote(busy)}`,
     },
   ];
   const results: Results = {
@@ -79,12 +90,14 @@ function buildRows(
  * 2 cores.
  * Each measurement runs in a fresh process (bench/workers-child.ts), after a warm-up ensemble.
  */
-export function workersSection(options: BenchOptions): Section {
+export async function workersSection(options: BenchOptions): Promise<Section> {
   const rows: Row[] = [];
   const results: Results = {};
   for (const { key, label } of builds()) {
+    const busy = await busyCores();
     const [one, two] = measurePair(key, options);
-    const part = buildRows(key, label, one, two);
+    const part = buildRows({ key, label, one, two, busy });
+    results[`${key}BusyCoresBefore`] = busy;
     rows.push(...part.rows);
     Object.assign(results, part.results);
   }
