@@ -83,9 +83,15 @@ export async function showCommand(id: string, o: { db: string }): Promise<void> 
   const store = await RunStore.open(o.db);
   try {
     const record = await store.get(id);
-    if (!record)
+    if (record) {
+      process.stdout.write(`${recordJson(record)}\n`);
+      return;
+    }
+    // A run that did not finish has no record: show what the database knows about it.
+    const summary = await store.summary(id);
+    if (!summary)
       throw new SpecError("id", id, `the id (or a unique prefix) of a run in ${o.db}: see sgdlab runs`);
-    process.stdout.write(`${recordJson(record)}\n`);
+    process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
   } finally {
     await store.close();
   }

@@ -1,8 +1,10 @@
 #!/usr/bin/env node
 import { Command, InvalidArgumentError } from "commander";
 import { SpecError } from "../src/core/errors.js";
+import { figures } from "../src/experiment/figures.js";
 import { version } from "../src/experiment/version.js";
 import { InterruptedError } from "../src/node/execute.js";
+import { AmbiguousRunIdError, StoreLockedError } from "../src/node/store.js";
 import {
   listCommand,
   reproduceCommand,
@@ -35,7 +37,7 @@ program
   .option("--json", "print exactly the record (one JSON document) on stdout")
   .option("--out <dir>", "write record.json, figure.svg, figure.png and report.html into <dir>")
   .option("--workers <n>", "worker threads (default: all cores)", positiveInt)
-  .option("--quiet", "no progress bar or summary on stderr")
+  .option("--quiet", "no progress bar and no summary")
   .option(...dbOption)
   .option("--no-store", "do not record the run in the database")
   .action(runCommand);
@@ -44,11 +46,11 @@ program.command("list").description("list experiments, their parameters and defa
 
 program
   .command("reproduce")
-  .description("reproduce a paper figure (see `sgdlab reproduce --help` for the ids)")
+  .description(`reproduce a paper figure: ${Object.keys(figures).join(", ")}`)
   .argument("<figure-id>", "figure id, e.g. bgj-fig1")
   .option("--out <dir>", "output folder (default: out/<figure-id>)")
   .option("--workers <n>", "worker threads (default: all cores)", positiveInt)
-  .option("--quiet", "no progress bar or summary on stderr")
+  .option("--quiet", "no progress bar and no summary")
   .option(...dbOption)
   .option("--no-store", "do not record the runs in the database")
   .action(reproduceCommand);
@@ -84,9 +86,13 @@ function exitCodeOf(e: unknown): number {
   if (err.code?.startsWith("commander.")) {
     return err.exitCode === 0 ? 0 : 2;
   }
-  if (e instanceof SpecError) {
+  if (e instanceof SpecError || e instanceof AmbiguousRunIdError) {
     process.stderr.write(`sgdlab: ${e.message}\n`);
     return 2;
+  }
+  if (e instanceof StoreLockedError) {
+    process.stderr.write(`sgdlab: ${e.message}\n`);
+    return 1;
   }
   if (e instanceof InterruptedError) {
     process.stderr.write(`sgdlab: ${e.message}\n`);

@@ -5,7 +5,7 @@
  * finishes with `"diverged"` and says at which step, an iterative solver that gives up returns
  * `"not-converged"`, a non-finite value is `"nan"`.
  */
-export type Status = "ok" | "diverged" | "nan" | "not-converged" | "step-size-too-small" | "cancelled";
+export type Status = "ok" | "diverged" | "nan" | "not-converged" | "step-size-too-small";
 
 /** A status with the human-readable messages that explain it. */
 export interface Outcome {
@@ -19,7 +19,6 @@ const severity: Record<Status, number> = {
   "step-size-too-small": 2,
   nan: 3,
   diverged: 4,
-  cancelled: 5,
 };
 
 /**

@@ -15,9 +15,19 @@ export function meanGapMultiplier(runs: number): number {
 }
 
 /**
+ * Numerical accuracy of a theory value: theories are solved with relative tolerance 1e-10 (ode-series.ts);
+ * 1e-8 relative (absolute below 1) covers its accumulation over a horizon, so that runs that are identical
+ * at a point (zero standard error, e.g. a fixed start at t = 0) are not failed by rounding.
+ */
+function theoryAccuracy(value: number): number {
+  return 1e-8 * Math.max(1, Math.abs(value));
+}
+
+/**
  * What a model knows about the gap between the simulation mean and one of its theories, per statistic
  * and record point (see the model README for the derivations). Statistics without a `bias` entry are
- * not compared; points where the bias bound is not finite are outside the theory's range and skipped.
+ * not compared; comparison stops at the first point where the bias bound is not finite (the end of the
+ * theory's range).
  */
 export interface GapModel {
   /** Bound on the deterministic finite-N bias `|E[simulation] - theory|`. */
@@ -29,8 +39,8 @@ export interface GapModel {
 /**
  * Compare a simulation series with a theory series on their common record points (both on the record
  * grid, so matched by index), statistic by statistic. The tolerance at point j is
- * `meanGapMultiplier(runs) × se_j + bias_j`: the Monte-Carlo error of the mean at the 4-sigma level plus
- * the model's bias bound. `se_j` is the larger of the estimated standard error and the theory's predicted
+ * `meanGapMultiplier(runs) × se_j + bias_j + accuracy_j`: the Monte-Carlo error of the mean at the
+ * 4-sigma level, the model's bias bound, and the theory's numerical accuracy. `se_j` is the larger of the estimated standard error and the theory's predicted
  * spread over `sqrt(runs)`, so that a few runs of a skewed statistic (e.g. `N m^2`) that happen to have a
  * small sample spread cannot shrink the tolerance below what the theory itself predicts.
  *
@@ -50,7 +60,8 @@ export function agreementOf(sim: Series, theory: Series, gap: GapModel): Record<
     let entry: AgreementEntry | undefined;
     for (let j = 0; j < n && Number.isFinite(bound[j]); j++) {
       const diff = Math.abs(mean[j] - th[j]);
-      const tol = z * Math.max(se[j], (spread?.[j] ?? 0) / Math.sqrt(runs)) + bound[j];
+      const tol =
+        z * Math.max(se[j], (spread?.[j] ?? 0) / Math.sqrt(runs)) + bound[j] + theoryAccuracy(th[j]);
       if (!entry || diff > entry.maxAbs)
         entry = { maxAbs: diff, at: sim.t[j], tolerance: tol, pass: entry?.pass ?? true, final: 0 };
       entry.pass &&= diff <= tol;

@@ -10,6 +10,6 @@ export const fields = {
   horizon: (d: number) => z.number().gt(0).default(d).describe("final effective time t"),
   points: (d: number) =>
     z.number().int().min(2).max(100_000).default(d).describe("record points in [0, horizon]"),
-  title: () => z.string().max(200).optional().describe("free text shown on figures and in `sgdlab runs`"),
+  title: () => z.string().max(200).optional().describe("free text shown on figures and reports"),
   schemaRef: () => z.string().optional().describe("JSON Schema reference, ignored (for editors)"),
 };

@@ -20,9 +20,9 @@ export interface AgreementEntry {
   maxAbs: number;
   /** Time at which the largest gap occurs. */
   at: number;
-  /** The derived tolerance (the largest allowed gap; see the model README for its derivation). */
+  /** The derived tolerance at `at`, the point of the largest gap (see the model README for its derivation). */
   tolerance: number;
-  /** `maxAbs <= tolerance` pointwise (each point against its own tolerance). */
+  /** Every compared point is within its own tolerance (so `pass` can be false while `maxAbs <= tolerance`). */
   pass: boolean;
   /** Gap at the last record point. */
   final: number;

@@ -9,8 +9,9 @@ import type { Rng } from "../core/rng.js";
  * For implementers: implement `sampleGradient` (draw one fresh sample and write the stochastic
  * gradient), `populationLoss`, and `statistics`. When a whole SGD step can be fused into one pass
  * (typically when the noise has a cheap exact law), also implement `sgdStep`; it must consume the Rng
- * exactly as `sampleGradient` does, so both paths give the same numbers. Run
- * `modelConformance` from `test/models/conformance.ts` on the new model.
+ * exactly as `sampleGradient` does, so both paths give the same numbers. Test it as
+ * `test/models/spiked-tensor/model.test.ts` does: gradient against finite differences of the literal loss,
+ * the sampler's law, the fused step against the generic one, reproducibility from a seed.
  */
 export interface Model {
   readonly name: string;

@@ -6,7 +6,7 @@ import type { Schedule } from "./schedule.js";
  * For implementers: `init(dim)` allocates any state (velocity, ...) once; `step(x, grad, l)` updates `x`
  * in place from the stochastic gradient at step `l`, allocating nothing. Declare `plainSgd: true` only when
  * the update is exactly `x <- x - lr(l) grad`, which lets a model use its fused `sgdStep`. Test it in
- * `test/optimizers/`.
+ * `test/optimizers/optimizer.test.ts` against its recursion written out by hand.
  */
 export interface Optimizer {
   readonly name: string;

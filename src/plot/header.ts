@@ -91,14 +91,15 @@ function truncate(content: string, width: number, perChar: number): string {
 /**
  * A title from a spec: its `name`, `experiment` or `id` field, else "sgdlab experiment".
  *
- * @example defaultTitle({ experiment: "spiked-tensor" }) // "spiked-tensor"
+ * @example defaultTitle({ model: { name: "spiked-tensor" } }) // "spiked-tensor"
  */
 export function defaultTitle(spec: Record<string, unknown> | undefined): string {
-  for (const key of ["name", "experiment", "id", "title"]) {
+  for (const key of ["title", "name", "experiment", "id"]) {
     const value = spec?.[key];
     if (typeof value === "string" && value !== "") return value;
   }
-  return "sgdlab experiment";
+  const model = (spec?.model as { name?: unknown } | undefined)?.name;
+  return typeof model === "string" && model !== "" ? model : "sgdlab experiment";
 }
 
 /**

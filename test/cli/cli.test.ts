@@ -107,7 +107,7 @@ describe.concurrent("sgdlab CLI", () => {
     [
       "unknown field",
       { ...small, model: { ...small.model, lambda: 2 } },
-      /model\.lambda = 2 is invalid: expected no such field \(allowed here: name, k, N, snr\)/,
+      /model\.lambda = 2 is invalid: expected one of the known fields \(name, k, N, snr\)/,
     ],
     ["malformed JSON", "{ model: ", /spec file = .*bad\.json.* JSON/],
     [

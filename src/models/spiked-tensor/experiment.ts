@@ -120,7 +120,10 @@ function theorySeries(spec: SpikedTensorSpec, source: SpikedTensorSpec["theory"]
         random ? { m: 0, absM: Math.sqrt((2 * S) / (Math.PI * N)), rPerp2, Nm2: S } : { rPerp2, Nm2: S },
     );
     // Drawn only while it applies (the runs have not escaped the equator): see diffusiveRange.
-    return { ...result, series: truncateSeries(result.series, diffusiveRange(result.series.values.Nm2, N)) };
+    const valid = diffusiveRange(result.series.values.Nm2, N);
+    if (valid < result.series.t.length)
+      result.outcome.messages.push(messages.diffusiveRange(valid === 0 ? null : result.series.t[valid - 1]));
+    return { ...result, series: truncateSeries(result.series, valid) };
   }
   return odeSeries(
     source,

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { fields } from "../../experiment/fields.js";
 
-/** Largest N accepted for `simulation: "full"` (8 N bytes per run per worker). */
+/** Largest N accepted for `simulation: "full"` (five length-N vectors, 40 N bytes, per run per worker). */
 export const maxFullN = 50_000_000;
 
 /** Theories available for spiked tensor PCA (science/01 §2). */
@@ -35,7 +35,7 @@ export const spikedTensorSpec = z.strictObject({
   optimizer: z
     .strictObject({
       name: z.literal("sgd").default("sgd"),
-      cDelta: fields.positive().describe("step constant: delta = cDelta / N"),
+      cDelta: fields.positive().default(1).describe("step constant: delta = cDelta / N"),
     })
     .default({ name: "sgd", cDelta: 1 }),
   init: initSpec.default({ random: true }).describe("{ m, rPerp2 } or { random: true }"),
