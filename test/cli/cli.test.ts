@@ -1,4 +1,4 @@
-import { execFile } from "node:child_process";
+import { execFile, spawn } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -138,6 +138,35 @@ describe.concurrent("sgdlab CLI", () => {
     const record = JSON.parse(r.stdout);
     expect(record.status).toBe("diverged");
     expect(record.messages.join(" ")).toMatch(/diverged at step \d+/);
+  });
+
+  it("Ctrl-C stops a run with exit code 130, marks it interrupted, and leaves the database usable", async () => {
+    const db = join(dir, "interrupt.duckdb");
+    const long = { ...small, model: { ...small.model, N: 3000 }, horizon: 50, runs: 8, simulation: "full" };
+    const args = [
+      "--import",
+      import.meta.resolve("tsx"),
+      join(root, "cli/main.ts"),
+      "run",
+      specFile("long.json", long),
+    ];
+    const child = spawn(process.execPath, [...args, "--db", db, "--workers", "2", "--quiet"], { cwd: dir });
+    let stderr = "";
+    child.stderr.on("data", (d) => {
+      stderr += d;
+    });
+    // Wait until the run is registered in the database (the file exists), then interrupt.
+    for (let i = 0; i < 200 && !existsSync(db); i++) await new Promise((r) => setTimeout(r, 50));
+    await new Promise((r) => setTimeout(r, 1500));
+    child.kill("SIGINT");
+    const code = await new Promise((resolve) => child.on("exit", resolve));
+    expect(code, stderr).toBe(130);
+    const runs = await sgdlab("runs", "--db", db);
+    expect(runs.code).toBe(0);
+    expect(runs.stdout).toMatch(/spiked-tensor\s+interrupted/);
+    const id = runs.stdout.split("\n")[1].split(/\s+/)[0];
+    const shown = await sgdlab("show", id, "--db", db);
+    expect(JSON.parse(shown.stdout)).toMatchObject({ status: "interrupted", finishedAt: null });
   });
 
   it("list shows the experiment, its fields and defaults; unknown figure and command exit 2", async () => {
