@@ -39,9 +39,10 @@ export type RecordBody = Pick<
  * An experiment of the catalogue: a spec schema, a deterministic single run, and the whole computation.
  *
  * For implementers: `schema` is a zod strict object whose `model.name` literal is the experiment name;
- * `check` performs cross-field validation and throws `SpecError`; `simulateRun(spec, i)` must depend
- * only on the spec and i (it runs on worker threads); `run` simulates through `ctx.executor`, computes
- * the theory and the agreement. Add it to `experiments` in registry.ts, give it an example in
+ * `check` performs cross-field validation and throws `SpecError`; `simulateRun(spec, i)` (for
+ * experiments with an ensemble of runs) must depend only on the spec and i (it runs on worker threads);
+ * `run` simulates through `ctx.executor`, computes the theory and the agreement. Experiments whose
+ * records are not time series register a figure renderer in `src/plot/renderers.ts`. Add it to `experiments` in registry.ts, give it an example in
  * `examples/`, a page in `docs/models/`, and tests under `test/models/<name>/`.
  */
 export interface Experiment<S = unknown> {
@@ -49,6 +50,6 @@ export interface Experiment<S = unknown> {
   readonly description: string;
   readonly schema: z.ZodType<S>;
   check(spec: S): void;
-  simulateRun(spec: S, index: number): RunResult;
+  simulateRun?(spec: S, index: number): RunResult;
   run(spec: S, ctx: Required<Pick<RunContext, "executor">> & RunContext): Promise<RecordBody>;
 }

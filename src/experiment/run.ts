@@ -31,6 +31,12 @@ export function validateSpec(input: unknown): ValidatedSpec {
   return { experiment, spec };
 }
 
+/** Run `index` of an experiment's ensemble (a programming error if the experiment has no runs). */
+export function simulateOne(experiment: Experiment<never>, spec: unknown, index: number): RunResult {
+  if (!experiment.simulateRun) throw new Error(`experiment ${experiment.name} has no ensemble runs`);
+  return experiment.simulateRun(spec as never, index);
+}
+
 /** How often the in-thread executor yields to the event loop (progress, cancellation, a browser's UI). */
 const yieldEveryMs = 50;
 
@@ -45,7 +51,7 @@ export const inThreadExecutor: RunExecutor = async (name, spec, count, { onRun, 
   let last = performance.now();
   for (let i = 0; i < count; i++) {
     signal?.throwIfAborted();
-    results.push(experiment.simulateRun(spec as never, i));
+    results.push(simulateOne(experiment, spec, i));
     onRun?.();
     if (performance.now() - last > yieldEveryMs) {
       await new Promise((resolve) => setTimeout(resolve, 0));

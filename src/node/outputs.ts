@@ -1,7 +1,7 @@
 import { mkdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { ExperimentRecord } from "../experiment/record.js";
-import { recordFigure } from "../plot/figure.js";
+import { renderFigure } from "../plot/renderers.js";
 import { recordReport } from "../plot/report.js";
 import { svgToPng } from "./png.js";
 
@@ -22,7 +22,7 @@ export function recordJson(record: ExperimentRecord): string {
  * @example writeOutputs("out/run1", record) // ["out/run1/record.json", ...]
  */
 export function writeOutputs(dir: string, record: ExperimentRecord): string[] {
-  const svg = recordFigure(record);
+  const svg = renderFigure(record);
   const files: Record<string, string | Uint8Array> = {
     "record.json": recordJson(record),
     "figure.svg": svg,

@@ -1,4 +1,5 @@
 import { experiments } from "../experiment/registry.js";
+import { simulateOne } from "../experiment/run.js";
 import type { RunResult } from "../simulate/record-run.js";
 
 /** A batch of runs of one experiment, executed on a worker thread. */
@@ -10,5 +11,5 @@ export interface RunTask {
 
 /** Piscina entry point: run `index` of the spec (a pure function of the spec and the index). */
 export default function runTask({ experiment, spec, index }: RunTask): RunResult {
-  return experiments[experiment].simulateRun(spec as never, index);
+  return simulateOne(experiments[experiment], spec, index);
 }

@@ -1,0 +1,25 @@
+import type { ExperimentRecord } from "../experiment/record.js";
+import { recordFigure } from "./figure.js";
+
+/** Draws a record as a standalone SVG string. */
+export type FigureRenderer = (record: ExperimentRecord) => string;
+
+/**
+ * Figures for experiments whose records are not (only) time series — phase diagrams, orbit diagrams,
+ * distributions — keyed by the spec's `model.name`. Experiments not listed get {@link recordFigure}.
+ *
+ * For implementers: add `"<model name>": renderer` here; the renderer may dispatch on
+ * `record.spec.analysis` and fall back to `recordFigure` for time-series analyses.
+ */
+export const figureRenderers: Record<string, FigureRenderer> = {};
+
+/**
+ * The figure of a record: its experiment's renderer, or the time-series panels of {@link recordFigure}.
+ *
+ * @example writeFileSync("figure.svg", renderFigure(record))
+ */
+export function renderFigure(record: ExperimentRecord): string {
+  const name = (record.spec.model as { name?: string } | undefined)?.name;
+  const renderer = name === undefined ? undefined : figureRenderers[name];
+  return (renderer ?? recordFigure)(record);
+}
