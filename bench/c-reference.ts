@@ -42,14 +42,16 @@ export interface ReferenceResult {
 }
 
 /**
- * Compile bench/c/full-step.c into bench/.build with `cc -O3 -march=native`, falling back to `cc -O3`.
+ * Compile bench/c/full-step.c into bench/.build with `cc -O3`, the reference named by the performance
+ * target; `SGDLAB_BENCH_CFLAGS="-O3 -march=native"` gives a stricter one (AVX on this machine).
  *
  * @example const ref = compileReference(); if (ref.ok) runReference(ref.binary, args)
  */
 export function compileReference(): CompiledReference {
   mkdirSync(buildDir, { recursive: true });
   let reason = "";
-  for (const flags of [["-O3", "-march=native"], ["-O3"]]) {
+  const custom = process.env.SGDLAB_BENCH_CFLAGS?.split(/\s+/).filter(Boolean);
+  for (const flags of custom ? [custom] : [["-O3"]]) {
     try {
       execFileSync("cc", [...flags, "-o", binary, source, "-lm"], { stdio: ["ignore", "ignore", "pipe"] });
       return { ok: true, binary, flags: flags.join(" ") };

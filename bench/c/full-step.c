@@ -3,7 +3,8 @@
  *
  * A faithful port of src/core/ziggurat.ts (xoshiro128**, 256-layer ziggurat with two 32-bit draws per
  * normal, the same tables, the same wedge and tail) and of the fused `sgdStep` of
- * src/models/spiked-tensor/model.ts (dot pass, fillNormal into z, update pass x = A x + B v + C z).
+ * src/models/spiked-tensor/model.ts (fillNormal into z, one update pass x = A x + B v + C z that also
+ * accumulates <x, v> and |x|^2 for the next step).
  * The tables are read from a file written by the TypeScript (bench/c-reference.ts), so that, given the
  * same xoshiro state words, this program draws the same normals as the TypeScript, bit for bit.
  *
@@ -145,8 +146,11 @@ typedef struct {
   double *v, *z;
 } model_t;
 
-/* One fused SGD step, three passes as in spikedTensorModel().sgdStep. */
-static void sgd_step(const model_t *md, double *restrict x, double lr, uint32_t *s) {
+/*
+ * `count` fused SGD steps as in spikedTensorModel().sgdSteps: <x, v> and |x|^2 once, then per step
+ * fillNormal into z and one update pass that also accumulates <x, v> and |x|^2 for the next step.
+ */
+static void sgd_steps(const model_t *md, double *restrict x, double lr, uint32_t *s, long count) {
   const long n = md->n;
   const double *restrict v = md->v, *restrict z = md->z;
   double m = 0, r2 = 0, coef[3];
@@ -154,10 +158,19 @@ static void sgd_step(const model_t *md, double *restrict x, double lr, uint32_t 
     m += x[i] * v[i];
     r2 += x[i] * x[i];
   }
-  fill_normal(s, md->z, n);
-  step_coefficients(md->k, md->snr, lr, m, r2, normal(s), coef);
-  const double a = coef[0], b = coef[1], c = coef[2];
-  for (long i = 0; i < n; i++) x[i] = a * x[i] + b * v[i] + c * z[i];
+  for (long l = 0; l < count; l++) {
+    fill_normal(s, md->z, n);
+    step_coefficients(md->k, md->snr, lr, m, r2, normal(s), coef);
+    const double a = coef[0], b = coef[1], c = coef[2];
+    m = 0;
+    r2 = 0;
+    for (long i = 0; i < n; i++) {
+      const double xi = a * x[i] + b * v[i] + c * z[i];
+      x[i] = xi;
+      m += xi * v[i];
+      r2 += xi * xi;
+    }
+  }
 }
 
 /* <a, b>, summed in index order as in src/core/vector.ts. */
@@ -200,7 +213,7 @@ static void run_work(const work_t *w, long n) {
   if (w->fill)
     for (long l = 0; l < n; l++) fill_normal(w->s, w->md->z, w->md->n);
   else
-    for (long l = 0; l < n; l++) sgd_step(w->md, w->x, w->lr, w->s);
+    sgd_steps(w->md, w->x, w->lr, w->s, n);
 }
 
 /* Best rate over `rounds` rounds of `n` units each, after a warm-up of a tenth of a round. */
@@ -233,7 +246,7 @@ int main(int argc, char **argv) {
   /* Stream check: the first normal and the state after 10 steps, to compare with the TS. */
   const double first = normal(s);
   init_start(&md, x, atof(argv[8]), atof(argv[9]), s);
-  for (int l = 0; l < 10; l++) sgd_step(&md, x, lr, s);
+  sgd_steps(&md, x, lr, s, 10);
   const double check_m = dot(x, md.v, n), check_r2 = dot(x, x, n);
   work_t w = {&md, x, lr, s, 0};
   const rate_t step_rate = best_rate(&w, steps, rounds);

@@ -24,4 +24,19 @@ export const messages = {
   unknownFigure: (known: readonly string[]) => `one of ${known.join(", ")}`,
   dbLocked: (path: string) =>
     `the run database ${path} is in use by another sgdlab process; wait for it or pass --db <other path>`,
+  rangeReversed: "a range with from < to (this one is empty or reversed)",
+  tooManyPoints: (max: number) => `at most ${max} grid points (r values, or r × z0 cells)`,
+  positiveStepSizes: "step sizes r > 0 (r = 0 is the identity map)",
+  singleStart: (analysis: string) =>
+    `one number for analysis "${analysis}" (lists are for "orbit-diagram", ranges for "phase-diagram")`,
+  startRange: 'a range { "from", "to", "step" } of initial conditions for analysis "phase-diagram"',
+  startList: 'one number or a list of at most 16 initial conditions for analysis "orbit-diagram"',
+  keepTooSmall: (maxPeriod: number) =>
+    `keep >= 2 maxPeriod = ${2 * maxPeriod}, so that a cycle of period maxPeriod is seen twice`,
+  boundaryNotFound: (names: readonly string[]) =>
+    `boundary finder did not converge for ${names.join(", ")}; no value reported`,
+  orthogonalNeedsNLeD: (d: number) => `n <= d = ${d} for "orthogonal" data (n orthonormal rows in R^d)`,
+  burnInTooLate: (steps: number) => `average.burnIn < steps = ${steps}`,
+  gdDiverged: (step: number) => `GD diverged at step ${step} (a parameter left the finite range)`,
+  unknownMapPhase: "phase of the run not predicted: no training sample has a positive label",
 } as const;

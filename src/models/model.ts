@@ -1,4 +1,5 @@
 import type { Rng } from "../core/rng.js";
+import type { Schedule } from "../optimizers/schedule.js";
 
 /**
  * A model for online SGD: a data sampler, the loss and its gradient, and named summary statistics.
@@ -27,6 +28,12 @@ export interface Model {
   statistics(x: Float64Array, out: Float64Array): void;
   /** Optional fused online-SGD step `x <- x - lr grad L(x; Y)`, equal in value to the generic path. */
   sgdStep?(x: Float64Array, lr: number, rng: Rng): void;
+  /**
+   * Optional fused SGD steps `from, ..., to - 1` with step sizes `schedule(l)`: the same numbers as
+   * calling `sgdStep` for each, but free to carry quantities (e.g. `<x, v>`, `|x|^2`) from one step to the
+   * next.
+   */
+  sgdSteps?(x: Float64Array, schedule: Schedule, rng: Rng, from: number, to: number): void;
 }
 
 /**
@@ -42,6 +49,8 @@ export interface Model {
 export interface ReducedSimulator {
   readonly statisticNames: readonly string[];
   advance(rng: Rng, l: number): void;
+  /** Optional: steps `from, ..., to - 1` at once, the same numbers as `advance` for each. */
+  advanceMany?(rng: Rng, from: number, to: number): void;
   read(out: Float64Array): void;
   size(): number;
   save(): void;

@@ -44,7 +44,12 @@ export function recordRun(
     const from = l;
     const rngState = rng.state();
     stepper.save();
-    for (const target = recordSteps[j]; l < target; l++) stepper.advance(rng, l);
+    if (stepper.advanceMany) {
+      stepper.advanceMany(rng, l, recordSteps[j]);
+      l = Math.max(l, recordSteps[j]);
+    } else {
+      for (const target = recordSteps[j]; l < target; l++) stepper.advance(rng, l);
+    }
     if (!(stepper.size() <= limit)) {
       stepper.restore();
       const failedStep = replayToFailure(stepper, Rng.fromState(rngState), from, limit);

@@ -16,6 +16,7 @@ export function fullStepper(model: Model, optimizer: Optimizer, x: Float64Array)
   const saved = new Float64Array(model.dim);
   optimizer.init(model.dim);
   const fused = optimizer.plainSgd && model.sgdStep !== undefined;
+  const many = optimizer.plainSgd ? model.sgdSteps?.bind(model) : undefined;
   return {
     statisticNames: model.statisticNames,
     advance: fused
@@ -24,6 +25,7 @@ export function fullStepper(model: Model, optimizer: Optimizer, x: Float64Array)
           model.sampleGradient(x, rng, grad);
           optimizer.step(x, grad, l);
         },
+    advanceMany: many && ((rng, from, to) => many(x, optimizer.schedule, rng, from, to)),
     read: (out) => model.statistics(x, out),
     size: () => norm2(x),
     save: () => saved.set(x),
