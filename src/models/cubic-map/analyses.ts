@@ -58,7 +58,7 @@ export function ergodicTables(spec: CubicMapSpec): AnalysisBody {
   const rs = expandValues(spec.r);
   const z0 = expandValues(spec.z0)[0];
   const body = empty();
-  const table = { r: [] as number[], mean: [] as number[], stderr: [] as number[], phase: [] as string[] };
+  const table = { r: [] as number[], mean: [] as (number | string)[], stderr: [] as number[], phase: [] as string[] };
   const compared: { r: number; gap: number; tolerance: number }[] = [];
   const square = (z: number) => z * z;
   for (const r of rs) {
@@ -67,7 +67,7 @@ export function ergodicTables(spec: CubicMapSpec): AnalysisBody {
     const avg = birkhoffAverage(cubicMap, r, z0, square, opts);
     table.r.push(r);
     table.phase.push(point.phase);
-    table.mean.push(avg.escaped ? -1 : avg.mean);
+    table.mean.push(avg.escaped ? "diverged" : avg.mean);
     table.stderr.push(avg.escaped ? 0 : avg.stderr);
     if (avg.escaped) continue;
     const density = invariantDensity(cubicMap, r, z0, square, 0, 2, spec.bins, opts);

@@ -16,3 +16,4 @@ export { solveOnPath, stepNoise } from "./solve-on-path.js";
 export { sra1 } from "./sra1.js";
 export type { SdeProblem, SdeScheme, StepNoise } from "./types.js";
 export { type AffineBranch, affineMomentStep, startMoments, traceOf } from "./random-affine-moments.js";
+export { schemeBranches } from "./scheme-branches.js";
