@@ -30,30 +30,33 @@ const program = new Command()
 
 const dbOption = ["--db <path>", "run database (DuckDB file)", ".sgdlab/runs.duckdb"] as const;
 
-program
-  .command("run")
-  .description("run an experiment from a JSON or YAML spec")
-  .argument("<spec>", "spec file (.json, .yaml)")
-  .option("--json", "print exactly the record (one JSON document) on stdout")
-  .option("--out <dir>", "write record.json, figure.svg, figure.png and report.html into <dir>")
-  .option("--workers <n>", "worker threads (default: all cores)", positiveInt)
-  .option("--quiet", "no progress bar and no summary")
-  .option(...dbOption)
-  .option("--no-store", "do not record the run in the database")
-  .action(runCommand);
+/** The options shared by the commands that run experiments. */
+function withRunOptions(command: Command): Command {
+  return command
+    .option("--workers <n>", "worker threads (default: all cores)", positiveInt)
+    .option("--quiet", "no progress bar and no summary")
+    .option(...dbOption)
+    .option("--no-store", "do not record the run in the database");
+}
+
+withRunOptions(
+  program
+    .command("run")
+    .description("run an experiment from a JSON or YAML spec")
+    .argument("<spec>", "spec file (.json, .yaml)")
+    .option("--json", "print exactly the record (one JSON document) on stdout")
+    .option("--out <dir>", "write record.json, figure.svg, figure.png and report.html into <dir>"),
+).action(runCommand);
 
 program.command("list").description("list experiments, their parameters and defaults").action(listCommand);
 
-program
-  .command("reproduce")
-  .description(`reproduce a paper figure: ${Object.keys(figures).join(", ")}`)
-  .argument("<figure-id>", "figure id, e.g. bgj-fig1")
-  .option("--out <dir>", "output folder (default: out/<figure-id>)")
-  .option("--workers <n>", "worker threads (default: all cores)", positiveInt)
-  .option("--quiet", "no progress bar and no summary")
-  .option(...dbOption)
-  .option("--no-store", "do not record the runs in the database")
-  .action(reproduceCommand);
+withRunOptions(
+  program
+    .command("reproduce")
+    .description(`reproduce a paper figure: ${Object.keys(figures).join(", ")}`)
+    .argument("<figure-id>", "figure id, e.g. bgj-fig1")
+    .option("--out <dir>", "output folder (default: out/<figure-id>)"),
+).action(reproduceCommand);
 
 program
   .command("runs")

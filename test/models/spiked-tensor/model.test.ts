@@ -91,11 +91,7 @@ describe("spiked tensor model (science/01 §2)", () => {
 
   it("the fused sgdStep equals sampleGradient followed by an SGD step, draw for draw", () => {
     const N = 50;
-    const rng0 = Rng.fromSeed(5);
-    const v0 = new Float64Array(N).map(() => rng0.normal());
-    const v = v0.map((a) => a / Math.hypot(...v0));
-    const x = new Float64Array(N).map(() => rng0.normal() / Math.sqrt(N));
-    const y = x.slice();
+    const { v, x, y } = randomStart(N, 5);
     const model = spikedTensorModel({ k: 3, N, snr: 2 }, v);
     const lr = 0.5 / N;
     const opt = sgd(constant(lr));
@@ -115,11 +111,7 @@ describe("spiked tensor model (science/01 §2)", () => {
 
   it("sgdSteps over many steps (carrying <x, v> and |x|^2) equals one sgdStep at a time", () => {
     const N = 101;
-    const rng0 = Rng.fromSeed(8);
-    const v0 = new Float64Array(N).map(() => rng0.normal());
-    const v = v0.map((a) => a / Math.hypot(...v0));
-    const x = new Float64Array(N).map(() => rng0.normal() / Math.sqrt(N));
-    const y = x.slice();
+    const { v, x, y } = randomStart(N, 8);
     const model = spikedTensorModel({ k: 2, N, snr: 1.5 }, v);
     const schedule = (l: number) => 0.5 / N / (1 + l / 100);
     const a = Rng.fromSeed(3);
@@ -149,6 +141,15 @@ describe("spiked tensor model (science/01 §2)", () => {
     for (const column of a.values) for (const value of column) expect(Number.isFinite(value)).toBe(true);
   });
 });
+
+/** A random unit spike v and a random start x (with a copy y), from a seed. */
+function randomStart(N: number, seed: number) {
+  const rng = Rng.fromSeed(seed);
+  const v0 = new Float64Array(N).map(() => rng.normal());
+  const v = v0.map((a) => a / Math.hypot(...v0));
+  const x = new Float64Array(N).map(() => rng.normal() / Math.sqrt(N));
+  return { v, x, y: x.slice() };
+}
 
 /** Sample means of the vector and of all its products g_i g_j, with standard errors. */
 function moments(n: number, N: number, draw: (rng: Rng, out: Float64Array) => void, seed: number) {
