@@ -4,12 +4,14 @@
  * 1. the full simulator (N = 10^4, one core) against the same step in C, compiled here with `cc -O3`;
  * 2. the dimension-free sampler at N = 10^3, 10^6, 10^9;
  * 3. ensemble throughput on two workers against one;
- * 4. time to first result of the CLI.
+ * 4. time to first result of the CLI;
+ * 5. the cubic map phase scan and large-step GD (issue 3).
  *
  * Speed is measured here and never asserted in tests (DESIGN.md, "Performance rules"). Each section
  * keeps the best of a few rounds, since the machine may be shared; the load average is printed with it.
  */
 import { availableParallelism, loadavg } from "node:os";
+import { cubicMapSection } from "./cubic-map.js";
 import { dimensionFreeSection } from "./dimension-free.js";
 import { firstResultSection } from "./first-result.js";
 import { fullSimulatorSection } from "./full-simulator.js";
@@ -30,6 +32,7 @@ const benches: Bench[] = [
   { id: "dimensionFree", title: "2. Dimension-free sampler", run: (o) => dimensionFreeSection(o.timing) },
   { id: "workers", title: "3. Two workers vs one", run: workersSection },
   { id: "firstResult", title: "4. Time to first result", run: (o) => firstResultSection(o.rounds) },
+  { id: "cubicMap", title: "5. Cubic map and large-step GD", run: (o) => cubicMapSection(o.timing) },
 ];
 
 /**

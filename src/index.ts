@@ -10,6 +10,40 @@ export type { AgreementEntry, Distribution, ExperimentRecord, Series, Table } fr
 export { experimentNames, experiments } from "./experiment/registry.js";
 export { inThreadExecutor, runExperiment, validateSpec } from "./experiment/run.js";
 export { version } from "./experiment/version.js";
+export { cubicBoundaries } from "./models/cubic-map/boundaries.js";
+export { cubicCritical, cubicMap, squareMap } from "./models/cubic-map/map.js";
+export { type CubicPhase, cubicPhase, cubicPhases } from "./models/cubic-map/phase.js";
+export {
+  affineDrift,
+  finiteSumNoise,
+  sgdBranches,
+  svagBranches,
+} from "./models/finite-sum/affine-flows.js";
+export {
+  type FiniteSum,
+  type QuadraticFiniteSum,
+  type QuadraticForm,
+  quadraticFiniteSum,
+} from "./models/finite-sum/finite-sum.js";
+export { type FlowKind, finiteSumFlow, flowKinds } from "./models/finite-sum/flows.js";
+export { leastSquares } from "./models/finite-sum/least-squares.js";
+export { dataNoise } from "./models/finite-sum/same-noise.js";
+export { finiteSumSgd } from "./models/finite-sum/sgd-stepper.js";
+export { type Observable, weakOrderTable } from "./models/finite-sum/weak-order.js";
+export { isSuccess, neuronCategory } from "./models/gmm-two-layer/categories.js";
+export { GmmDimensionFree } from "./models/gmm-two-layer/dimension-free.js";
+export { GmmFunctionals } from "./models/gmm-two-layer/functionals.js";
+export {
+  type GmmParams,
+  type GmmTask,
+  stateNames as gmmStateNames,
+} from "./models/gmm-two-layer/geometry.js";
+export { cAlpha, gmmOde, successProbability } from "./models/gmm-two-layer/limits.js";
+export { gmmTwoLayerModel } from "./models/gmm-two-layer/model.js";
+export { archOf, type QuadraticArch } from "./models/large-step-gd/arch.js";
+export { fullModel } from "./models/large-step-gd/model.js";
+export { observedPhase, predictPhase } from "./models/large-step-gd/phases.js";
+export { SpanGd } from "./models/large-step-gd/span-gd.js";
 export type { Model, ReducedSimulator } from "./models/model.js";
 export { SpikedDimensionFree } from "./models/spiked-tensor/dimension-free.js";
 export {
@@ -25,3 +59,5 @@ export { summariseEnsemble } from "./simulate/ensemble.js";
 export { recordGrid } from "./simulate/grid.js";
 export { type RunResult, recordRun } from "./simulate/record-run.js";
 export { fullStepper, type Stepper } from "./simulate/stepper.js";
+export * from "./theory/maps/index.js";
+export * from "./theory/sde/index.js";

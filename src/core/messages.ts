@@ -22,6 +22,45 @@ export const messages = {
       : `diffusive: shown up to t = ${until.toPrecision(4)}, while N m^2 <= sqrt(N) (the runs have not escaped the equator)`,
   theoryFailed: (source: string, detail: string) => `theory "${source}" failed: ${detail}`,
   unknownFigure: (known: readonly string[]) => `one of ${known.join(", ")}`,
+  flowsSingleLr: (analysis: string) =>
+    `one learning rate for analysis "${analysis}" (lists are for "weak-order")`,
+  flowsWholeSteps: (horizon: number) =>
+    `a learning rate that divides horizon = ${horizon} into a whole number of SGD steps (t = lr × steps)`,
+  flowsMomentDimension: (max: number) =>
+    `a model of dimension d <= ${max} for analysis "weak-order" (its moment equations have d^2 + 2d + 1 unknowns)`,
+  flowsInvariantModel:
+    'a 1-D model with b = 0 for analysis "two-point-invariant" (random-curvature, or quadratic-finite-sum with d = 1, b = 0)',
+  flowsMatrixShape: (d: number) => `a symmetric ${d} x ${d} matrix (d = length of model.x0)`,
+  flowsSymmetric: "a symmetric matrix (A_i equal to its transpose): A_i is a Hessian",
+  flowsVectors: (M: number, d: number) => `${M} vectors (one per A_i), each of length d = ${d}`,
+  flowsOverflow: (lrs: readonly number[]) =>
+    `weak-order: rows for lr = ${lrs.join(", ")} dropped: the moments overflow (SGD or a flow diverges at this lr)`,
+  flowsNoSlope: (model: string) => `slope.${model} not reported: an error is 0 or not finite`,
+  flowsDivergedPaths: (source: string, failed: number, paths: number) =>
+    `${source}: ${failed} of ${paths} paths exploded (counted in ${source}.failedPaths); its series stops at the last point every path reached`,
+  gmmRidge: (task: string, max: string) =>
+    `a ridge in (0, ${max}) for task "${task}": at ridge >= ${max} C_alpha <= 0 and only the trivial fixed point (all weights 0) remains`,
+  gmmDimension: (min: number) =>
+    `N >= ${min} (the mean directions plus one per hidden unit, and 3 more for the Wishart start)`,
+  gmmFullTooLarge: (max: number) =>
+    `K N <= ${max} with simulation "full" (use "dimension-free", exact in law at any N)`,
+  gmmTrack: (runs: number) => `a run index in [0, ${runs - 1}]`,
+  gmmInitLength: (K: number) => `an array of K = ${K} numbers`,
+  gmmInitMNu: (task: string) =>
+    task === "xor"
+      ? "mNu: an array of K numbers (required for task xor)"
+      : "no mNu (binary task: there is no nu)",
+  gmmInitRPerp: (K: number) => `a symmetric positive semidefinite ${K}×${K} matrix`,
+  gmmWidths: 'a non-empty list of widths with analysis "width-sweep" (and none otherwise)',
+  gmmSweepInit: 'init { "random": true } for a width sweep (the success probability is over random starts)',
+  gmmOdeSkipped: (K: number, task: string) =>
+    `theory "ode" skipped: the finite-snr functionals of ${task} at K = ${K} need a quadrature of dimension ${K + (task === "xor" ? 2 : 1)}, too large for Gauss–Hermite; "ode-infinite-snr" is shown`,
+  gmmNotFixedPoint: (residual: number) =>
+    `diffusive: the start is not a fixed point of the snr = Infinity ODE (|drift| = ${residual.toPrecision(3)}); the linear law around it does not apply`,
+  gmmDiffusiveInit:
+    'analysis "diffusive" with task "binary" and init statistics at a fixed point of the snr = Infinity ODE (e.g. v = mMu = (sqrt(C_alpha), -sqrt(C_alpha)), RPerp = 0)',
+  gmmNoTracking:
+    "single-run tracking not measured: the runs start from different random statistics, so their spread does not predict the tracked run's (give init statistics)",
   dbLocked: (path: string) =>
     `the run database ${path} is in use by another sgdlab process; wait for it or pass --db <other path>`,
   rangeReversed: "a range with from < to (this one is empty or reversed)",

@@ -26,6 +26,30 @@ function bgjFig1Panel(snr: number) {
   };
 }
 
+/** One run of chaos-gd: the quadratic network of Chen et al. Fig. 3 (science/04 §4) at one step size. */
+function chaosGdPanel(label: string, lr: number) {
+  return {
+    label,
+    spec: {
+      title: `Quadratic network, d = 100, n = 80, width 50, orthonormal data, lr ${lr} (${label})`,
+      model: {
+        name: "quadratic-network",
+        d: 100,
+        n: 80,
+        width: 50,
+        outer: 0.1414,
+        data: "orthogonal",
+        noise: 0.5,
+      },
+      optimizer: { name: "gd", lr },
+      steps: 400,
+      points: 81,
+      average: { burnIn: 200 },
+      seed: 1,
+    },
+  };
+}
+
 export const figures: Record<string, FigureEntry> = {
   "bgj-fig1": {
     description:
@@ -33,5 +57,147 @@ export const figures: Record<string, FigureEntry> = {
       "N m^2 settles at cDelta^2/(cDelta - snr) = 5) and 1.2 (above: escape from the equator and m -> sqrt(0.2))",
     source: "Ben Arous, Gheissari, Jagannath (2022), Fig. 1; science/01 §3 'Paper figure settings'",
     panels: [bgjFig1Panel(0.8), bgjFig1Panel(1.2)],
+  },
+  "bgj-fig2": {
+    description:
+      "Binary Gaussian mixture, two-layer ReLU network with K = 2: N = 250, snr 100, ridge 0.1, cDelta 1, 200 " +
+      "runs, T = 100: about half the runs reach the optimal classifier (m = v = ±sqrt(C_alpha)), the rest a bad " +
+      "quarter circle; one run next to the finite-snr ODE (corrector) and the snr = Infinity ODE",
+    source: "Ben Arous, Gheissari, Jagannath (2022), Fig. 2; science/01 §3 'Paper figure settings'",
+    panels: [
+      {
+        label: "binary",
+        spec: {
+          title: "Binary GMM, K = 2, N = 250, snr 100, ridge 0.1 (BGJ Fig. 2)",
+          model: { name: "gmm-two-layer", task: "binary", K: 2, N: 250, snr: 100, ridge: 0.1 },
+          optimizer: { name: "sgd", cDelta: 1 },
+          init: { random: true },
+          horizon: 100,
+          points: 101,
+          runs: 200,
+          simulation: "full",
+          theory: ["ode", "ode-infinite-snr", "success-probability"],
+        },
+      },
+    ],
+  },
+  "bgj-fig3": {
+    description:
+      "XOR Gaussian mixture, K = 4: N = 250, snr 1000, ridge 0.1, cDelta 1, 200 runs, T = 100: success fraction " +
+      "against P_4 = 3/32; one run next to the finite-snr ODE and the snr = Infinity ODE",
+    source: "Ben Arous, Gheissari, Jagannath (2022), Fig. 3; science/01 §3 'Paper figure settings'",
+    panels: [
+      {
+        label: "xor",
+        spec: {
+          title: "XOR GMM, K = 4, N = 250, snr 1000, ridge 0.1 (BGJ Fig. 3)",
+          model: { name: "gmm-two-layer", task: "xor", K: 4, N: 250, snr: 1000, ridge: 0.1 },
+          optimizer: { name: "sgd", cDelta: 1 },
+          init: { random: true },
+          horizon: 100,
+          points: 101,
+          runs: 200,
+          simulation: "full",
+          theory: ["ode", "ode-infinite-snr", "success-probability"],
+        },
+      },
+    ],
+  },
+  "xor-width": {
+    description:
+      "XOR Gaussian mixture: probability of ending at an optimal classifier against the width K = 1..10 " +
+      "(200 exact runs per K, dimension-free), against P_K = 1 - 4(3/4)^K + 6(1/2)^K - 4(1/4)^K -> 1",
+    source: "Ben Arous, Gheissari, Jagannath (2022), §5; science/01 §3 (XOR mixture)",
+    panels: [
+      {
+        label: "width-sweep",
+        spec: {
+          title: "XOR GMM: success probability against width (N = 250, snr 1000, ridge 0.1)",
+          model: { name: "gmm-two-layer", task: "xor", K: 4, N: 250, snr: 1000, ridge: 0.1 },
+          analysis: "width-sweep",
+          widths: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10],
+          horizon: 100,
+          points: 2,
+          runs: 200,
+          simulation: "dimension-free",
+          testSamples: 10,
+        },
+      },
+    ],
+  },
+  "smf-weak-order": {
+    description:
+      "Weak error of GF, SME-1, SME-2, SMF (and SME with a shared Brownian motion) against SGD, exact moments, " +
+      "log-log in lr = 2^-5..2^-8 at T = 1: T1 two-point E[X(1)X(-1)] (only SMF has slope 2) and T2 E|x|^2 " +
+      "on a 2-D finite sum with non-commuting Hessians (SMF = SME-2 slope 2, SME-1 and GF slope 1)",
+    source: "Gess, Kassing, Konarovskyi, arXiv 2302.07125; science/05-modified-flows.md §2 (T1, T2)",
+    panels: [
+      {
+        label: "t1-two-point",
+        spec: {
+          title: "T1: random curvature, sigma = 0.5, two-point E[X(1) X(-1)] (science/05 §2)",
+          model: { name: "random-curvature", sigma: 0.5 },
+          analysis: "weak-order",
+          lr: [0.03125, 0.015625, 0.0078125, 0.00390625],
+          horizon: 1,
+          observable: "two-point",
+        },
+      },
+      {
+        label: "t2-second-moment",
+        spec: {
+          title: "T2: 2-D finite sum, non-commuting Hessians, E|x|^2 (science/05 §2)",
+          model: {
+            name: "quadratic-finite-sum",
+            A: [
+              [
+                [2, 0.5],
+                [0.5, 0.5],
+              ],
+              [
+                [0.5, -0.5],
+                [-0.5, 1.5],
+              ],
+            ],
+            b: [
+              [1, 0],
+              [-1, 1],
+            ],
+            x0: [1, 1],
+          },
+          analysis: "weak-order",
+          lr: [0.03125, 0.015625, 0.0078125, 0.00390625],
+          horizon: 1,
+          observable: "second-moment",
+        },
+      },
+    ],
+  },
+  "chaos-phases": {
+    description:
+      "Orbit diagram and Lyapunov exponent of the cubic map z -> z(1 + r(1 - z^2)) of large-step GD over r in (0, 2.2], " +
+      "two symmetric starts, with the phase boundaries located numerically (0.5, 1, sqrt5 - 1, 1.30228, 1.45044, crisis, 2)",
+    source: "Chen, Balasubramanian, Ghosal, Agrawalla (2024), arXiv 2310.01687; science/04 §2",
+    panels: [
+      {
+        label: "orbit-diagram",
+        spec: {
+          title: "Cubic map of large-step GD: orbit diagram and Lyapunov exponent",
+          model: { name: "cubic-map" },
+          analysis: "orbit-diagram",
+          r: { from: 0.0025, to: 2.2, step: 0.0025 },
+          z0: [0.001, -0.001],
+          transient: 2000,
+          keep: 256,
+        },
+      },
+    ],
+  },
+  "chaos-gd": {
+    description:
+      "GD on the quadratic network (d = 100, n = 80, width 50, c = 0.1414, orthonormal inputs, noisy teacher labels) at " +
+      "three step sizes: periodic, chaotic and divergent, with last-iterate vs trajectory-averaged test error",
+    source: "Chen et al. (2024), Fig. 3; science/04 §§1, 3, 4",
+    panels: [chaosGdPanel("periodic", 30), chaosGdPanel("chaotic", 48), chaosGdPanel("divergent", 60)],
   },
 };

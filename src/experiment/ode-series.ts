@@ -1,7 +1,7 @@
 import { messages } from "../core/messages.js";
 import type { Outcome } from "../core/status.js";
-import { solveOde } from "../theory/ode/solve.js";
-import type { OdeProblem } from "../theory/ode/types.js";
+import { type OdeMethodName, solveOde } from "../theory/ode/solve.js";
+import type { OdeOptions, OdeProblem } from "../theory/ode/types.js";
 import type { Series } from "./record.js";
 
 /**
@@ -14,6 +14,8 @@ import type { Series } from "./record.js";
  * @param problem the ODE
  * @param t output times (increasing, starting at the initial time)
  * @param statistics state `y` and time -> statistic values
+ * @param solver method and options (default Dormand–Prince 5(4), rtol 1e-10, atol 1e-12); a fixed-step method
+ *   such as `{ method: "rk4", options: { h: 0.05 } }` suits piecewise-smooth right-hand sides
  * @example odeSeries("ode", spikedOde(p, true, [0.3, 1]), t, (y) => ({ m: y[0], rPerp2: y[1] }))
  */
 export function odeSeries(
@@ -21,8 +23,12 @@ export function odeSeries(
   problem: OdeProblem,
   t: readonly number[],
   statistics: (y: Float64Array, t: number) => Record<string, number>,
+  solver: { method: OdeMethodName; options: OdeOptions } = {
+    method: "dopri5",
+    options: { rtol: 1e-10, atol: 1e-12 },
+  },
 ): { series: Series; outcome: Outcome } {
-  const sol = solveOde(problem, "dopri5", t, { rtol: 1e-10, atol: 1e-12 });
+  const sol = solveOde(problem, solver.method, t, solver.options);
   const series: Series = { source, t: [], values: {} };
   const y = new Float64Array(problem.dim);
   for (let j = 0; j < t.length; j++) {

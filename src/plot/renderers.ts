@@ -1,5 +1,9 @@
 import type { ExperimentRecord } from "../experiment/record.js";
+import { cubicFigure } from "./cubic-figure.js";
 import { recordFigure } from "./figure.js";
+import { flowsFigure } from "./flows-figure.js";
+import { gdFigure } from "./gd-figure.js";
+import { gmmFigure } from "./gmm-figure.js";
 
 /** Draws a record as a standalone SVG string. */
 export type FigureRenderer = (record: ExperimentRecord) => string;
@@ -11,7 +15,15 @@ export type FigureRenderer = (record: ExperimentRecord) => string;
  * For implementers: add `"<model name>": renderer` here; the renderer may dispatch on
  * `record.spec.analysis` and fall back to `recordFigure` for time-series analyses.
  */
-export const figureRenderers: Record<string, FigureRenderer> = {};
+export const figureRenderers: Record<string, FigureRenderer> = {
+  "random-curvature": flowsFigure,
+  "quadratic-finite-sum": flowsFigure,
+  "least-squares": flowsFigure,
+  "cubic-map": cubicFigure,
+  "phase-retrieval": gdFigure,
+  "quadratic-network": gdFigure,
+  "gmm-two-layer": gmmFigure,
+};
 
 /**
  * The figure of a record: its experiment's renderer, or the time-series panels of {@link recordFigure}.

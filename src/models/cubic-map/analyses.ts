@@ -30,7 +30,11 @@ export function phaseTable(spec: CubicMapSpec, name: "phases" | "lyapunov"): Ana
 export function orbitTables(spec: CubicMapSpec): AnalysisBody {
   const rs = expandValues(spec.r);
   const starts = expandValues(spec.z0);
-  const o = orbitDiagram(cubicMap, rs, starts, { transient: spec.transient, keep: spec.keep, escapeRadius: spec.escapeRadius });
+  const o = orbitDiagram(cubicMap, rs, starts, {
+    transient: spec.transient,
+    keep: spec.keep,
+    escapeRadius: spec.escapeRadius,
+  });
   const points = rs.map((r) => cubicPhase(r, starts[0], classifyOptions(spec)));
   return {
     ...empty(),
@@ -58,7 +62,12 @@ export function ergodicTables(spec: CubicMapSpec): AnalysisBody {
   const rs = expandValues(spec.r);
   const z0 = expandValues(spec.z0)[0];
   const body = empty();
-  const table = { r: [] as number[], mean: [] as (number | string)[], stderr: [] as number[], phase: [] as string[] };
+  const table = {
+    r: [] as number[],
+    mean: [] as (number | string)[],
+    stderr: [] as number[],
+    phase: [] as string[],
+  };
   const compared: { r: number; gap: number; tolerance: number }[] = [];
   const square = (z: number) => z * z;
   for (const r of rs) {
@@ -72,7 +81,11 @@ export function ergodicTables(spec: CubicMapSpec): AnalysisBody {
     if (avg.escaped) continue;
     const density = invariantDensity(cubicMap, r, z0, square, 0, 2, spec.bins, opts);
     const theory = sDensityTheory(r, density.edges);
-    body.distributions[`s@r=${r}`] = { edges: density.edges, simulation: density.density, ...(theory ? { theory } : {}) };
+    body.distributions[`s@r=${r}`] = {
+      edges: density.edges,
+      simulation: density.density,
+      ...(theory ? { theory } : {}),
+    };
     const exact = ergodicMeanTheory(r, point);
     // 5 batch-means standard errors, plus round-off of a sum of `samples` terms of size O(1).
     if (exact !== undefined)

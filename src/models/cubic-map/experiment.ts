@@ -3,7 +3,14 @@ import { messages } from "../../core/messages.js";
 import type { Experiment, RecordBody } from "../../experiment/experiment.js";
 import { type AnalysisBody, ergodicTables, orbitTables, phaseDiagramTable, phaseTable } from "./analyses.js";
 import { cubicBoundaries } from "./boundaries.js";
-import { type CubicMapSpec, type CubicValues, countValues, cubicMapSpec, expandValues, maxGridPoints } from "./spec.js";
+import {
+  type CubicMapSpec,
+  type CubicValues,
+  countValues,
+  cubicMapSpec,
+  expandValues,
+  maxGridPoints,
+} from "./spec.js";
 
 /**
  * The cubic map `z -> z (1 + r (1 - z^2))` of large-step GD on quadratic regression: its five phases, orbit
@@ -57,10 +64,12 @@ function analysis(spec: CubicMapSpec): AnalysisBody {
 function checkCubicSpec(spec: CubicMapSpec): void {
   checkValues("r", spec.r);
   checkValues("z0", spec.z0);
-  if (expandValues(spec.r).some((r) => !(r > 0))) throw new SpecError("r", spec.r, messages.positiveStepSizes);
+  if (expandValues(spec.r).some((r) => !(r > 0)))
+    throw new SpecError("r", spec.r, messages.positiveStepSizes);
   const starts = spec.z0;
   if (spec.analysis === "phase-diagram") {
-    if (typeof starts === "number" || Array.isArray(starts)) throw new SpecError("z0", starts, messages.startRange);
+    if (typeof starts === "number" || Array.isArray(starts))
+      throw new SpecError("z0", starts, messages.startRange);
     if (countValues(spec.r) * countValues(starts) > maxGridPoints)
       throw new SpecError("z0", starts, messages.tooManyPoints(maxGridPoints));
   } else if (spec.analysis === "orbit-diagram") {
@@ -69,7 +78,8 @@ function checkCubicSpec(spec: CubicMapSpec): void {
   } else if (typeof starts !== "number") {
     throw new SpecError("z0", starts, messages.singleStart(spec.analysis));
   }
-  if (spec.keep < 2 * spec.maxPeriod) throw new SpecError("keep", spec.keep, messages.keepTooSmall(spec.maxPeriod));
+  if (spec.keep < 2 * spec.maxPeriod)
+    throw new SpecError("keep", spec.keep, messages.keepTooSmall(spec.maxPeriod));
 }
 
 function checkValues(field: string, v: CubicValues): void {

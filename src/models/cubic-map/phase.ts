@@ -34,7 +34,11 @@ export function cubicPhase(r: number, z0: number, options: ClassifyOptions = {})
     case "escape":
       return { phase: "divergent", period: 0, lyapunov };
     case "fixed-point":
-      return { phase: crossesLimit(r, z0, a.points[0], a.transient) ? "catapult" : "monotonic", period, lyapunov };
+      return {
+        phase: crossesLimit(r, z0, a.points[0], a.transient) ? "catapult" : "monotonic",
+        period,
+        lyapunov,
+      };
     case "chaotic":
       return { phase: "chaotic", period: 0, lyapunov };
     default:

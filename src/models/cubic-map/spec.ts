@@ -3,7 +3,13 @@ import { fields } from "../../experiment/fields.js";
 import { parameterGrid } from "../../theory/maps/orbit-diagram.js";
 
 /** Analyses of the cubic-map experiment (issue 3). */
-export const cubicAnalyses = ["phases", "orbit-diagram", "phase-diagram", "lyapunov", "ergodic-average"] as const;
+export const cubicAnalyses = [
+  "phases",
+  "orbit-diagram",
+  "phase-diagram",
+  "lyapunov",
+  "ergodic-average",
+] as const;
 
 /** Largest number of grid points (r values, or r × z0 cells) of one spec. */
 export const maxGridPoints = 200_000;
@@ -51,7 +57,13 @@ export const cubicMapSpec = z.strictObject({
     .max(10_000_000)
     .default(100_000)
     .describe("iterations averaged per r (ergodic-average)"),
-  bins: z.number().int().min(2).max(1000).default(60).describe("invariant-density bins of s = z^2 (ergodic-average)"),
+  bins: z
+    .number()
+    .int()
+    .min(2)
+    .max(1000)
+    .default(60)
+    .describe("invariant-density bins of s = z^2 (ergodic-average)"),
 });
 
 export type CubicMapSpec = z.output<typeof cubicMapSpec>;

@@ -1,6 +1,14 @@
 import type { Rng } from "../../core/rng.js";
 import type { ReducedSimulator } from "../model.js";
-import { components, type GmmParams, meanDirections, packedIndex, type StateLayout, stateLayout, stateNames } from "./geometry.js";
+import {
+  components,
+  type GmmParams,
+  meanDirections,
+  packedIndex,
+  type StateLayout,
+  stateLayout,
+  stateNames,
+} from "./geometry.js";
 import { psdFactor } from "./psd-factor.js";
 
 /**

@@ -1,7 +1,15 @@
 import type { Rng } from "../../core/rng.js";
 import type { Model } from "../model.js";
 import { GmmFunctionals } from "./functionals.js";
-import { components, type GmmParams, meanDirections, packedIndex, stateLayout, stateNames } from "./geometry.js";
+import {
+  components,
+  type GmmParams,
+  meanDirections,
+  packedIndex,
+  stateLayout,
+  stateNames,
+} from "./geometry.js";
+import { quadratureNodes } from "./limits.js";
 
 /**
  * Draw one sample into `X` (length N) and return its label: a component `c` with probability `p_c`
@@ -102,7 +110,8 @@ export function gmmTwoLayerModel(params: GmmParams, N: number): Model {
   const X = new Float64Array(N);
   const h = new Float64Array(K);
   const u = new Float64Array(stateLayout(params.task, K).size);
-  const functionals = new GmmFunctionals(params, 12);
+  // Population loss by the ODE's quadrature (2 nodes per dimension where the ODE has none: K large).
+  const functionals = new GmmFunctionals(params, quadratureNodes(params.task, K) ?? 2);
   return {
     name: "gmm-two-layer",
     dim: K + K * N,

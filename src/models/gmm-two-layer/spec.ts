@@ -6,7 +6,9 @@ export const gmmTheories = ["ode", "ode-infinite-snr", "success-probability"] as
 
 const initSpec = z.union(
   [
-    z.strictObject({ random: z.literal(true).describe("v ~ N(0,1); W ~ N(0, I/(snr N)) binary, N(0, I/N) XOR") }),
+    z.strictObject({
+      random: z.literal(true).describe("v ~ N(0,1); W ~ N(0, I/(snr N)) binary, N(0, I/N) XOR"),
+    }),
     z.strictObject({
       v: z.array(z.number()).describe("second layer v_i"),
       mMu: z.array(z.number()).describe("W_i · mu"),
@@ -48,12 +50,17 @@ export const gmmTwoLayerSpec = z.strictObject({
     .enum(["full", "dimension-free"])
     .default("full")
     .describe("full: weights in dimension N; dimension-free: exact O(K^3) sampler of the statistics"),
-  theory: z.array(z.enum(gmmTheories)).default([...gmmTheories]).describe("theories to compute"),
+  theory: z
+    .array(z.enum(gmmTheories))
+    .default([...gmmTheories])
+    .describe("theories to compute"),
   track: z.number().int().min(0).default(0).describe("run whose statistics are shown next to the ODEs"),
   analysis: z
-    .enum(["run", "width-sweep"])
+    .enum(["run", "width-sweep", "diffusive"])
     .default("run")
-    .describe("run: one width; width-sweep: success fraction for each K of `widths`"),
+    .describe(
+      "run: one width; width-sweep: success fraction for each K of `widths`; diffusive: sqrt(N) fluctuations at a fixed point (binary)",
+    ),
   widths: z.array(z.number().int().min(1).max(64)).optional().describe("widths K of a width sweep"),
   testSamples: z.number().int().min(1).max(1e6).default(1000).describe("test samples for loss and accuracy"),
 });

@@ -43,7 +43,12 @@ export function birkhoffAverage(
   }
   const mean = batches > 0 ? total / batches : Number.NaN;
   const variance = batches > 1 ? Math.max(0, (sumSq - batches * mean * mean) / (batches - 1)) : 0;
-  return { mean, stderr: Math.sqrt(variance / Math.max(batches, 1)), count: batches * size, escaped: orbit.escapeStep > 0 };
+  return {
+    mean,
+    stderr: Math.sqrt(variance / Math.max(batches, 1)),
+    count: batches * size,
+    escaped: orbit.escapeStep > 0,
+  };
 }
 
 /**

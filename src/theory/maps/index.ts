@@ -1,5 +1,11 @@
 export { type BirkhoffAverage, birkhoffAverage, invariantDensity } from "./birkhoff.js";
-export { type Attractor, type AttractorKind, type ClassifyOptions, classifyAttractor, smallestPeriod } from "./classify.js";
+export {
+  type Attractor,
+  type AttractorKind,
+  type ClassifyOptions,
+  classifyAttractor,
+  smallestPeriod,
+} from "./classify.js";
 export { type CycleBoundary, composeMap, cycleBoundary } from "./cycle.js";
 export { escapeBoundary } from "./escape-boundary.js";
 export { advance, iterateMap, type Orbit } from "./iterate.js";

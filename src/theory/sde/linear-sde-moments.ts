@@ -1,4 +1,5 @@
 import { apply, expm } from "./expm.js";
+import { affineMomentStep } from "./random-affine-moments.js";
 
 /**
  * The noise of one point of an affine SDE: columns $D_k x + e_k$, $k = 1..m$ ($D_k$ d x d row-major).
@@ -47,6 +48,8 @@ export class LinearSdeMoments {
   private readonly n: number;
   private readonly generator: Float64Array;
 
+  private readonly noiseB: AffineNoise | null;
+
   constructor(
     readonly sde: AffineSde,
     readonly noiseA: AffineNoise,
@@ -55,6 +58,7 @@ export class LinearSdeMoments {
     const d = sde.dim;
     this.n = 2 * d + d * d + 1;
     const nb = noiseB === "same" ? noiseA : noiseB;
+    this.noiseB = nb;
     this.generator = new Float64Array(this.n * this.n);
     const y = new Float64Array(this.n);
     const dy = new Float64Array(this.n);
@@ -81,7 +85,14 @@ export class LinearSdeMoments {
 
   /** The moment state after time t from `y` (exact: $e^{L t} y$). */
   advance(y: Float64Array, t: number): Float64Array {
-    return apply(expm(this.generator.map((v) => v * t), this.n), y, this.n);
+    return apply(
+      expm(
+        this.generator.map((v) => v * t),
+        this.n,
+      ),
+      y,
+      this.n,
+    );
   }
 
   /**
@@ -90,9 +101,37 @@ export class LinearSdeMoments {
    * @example moments.grid(moments.start(x0, x0), 0.1, 11).map((y) => moments.read(y).C[0])
    */
   grid(y: Float64Array, dt: number, points: number): Float64Array[] {
-    const step = expm(this.generator.map((v) => v * dt), this.n);
+    const step = expm(
+      this.generator.map((v) => v * dt),
+      this.n,
+    );
     const out = [y];
     for (let j = 1; j < points; j++) out.push(apply(step, out[j - 1], this.n));
+    return out;
+  }
+
+  /**
+   * The moment state after one Euler–Maruyama step of length h, exactly: the scheme is the random affine
+   * map $x \mapsto (I + hB)x + hc + \sum_k (D_k x + e_k)\Delta W^k$, so
+   * $C' = (I + hB) C (I + hB)^\top + \dots + h \sum_k (D^a_k C D^{b\top}_k + \dots)$. Its distance to
+   * {@link LinearSdeMoments.advance} is the scheme's weak error, known exactly.
+   *
+   * @example let y = m.start(x0, x0); for (let s = 0; s < 100; s++) y = m.eulerMaruyamaStep(y, 0.01);
+   */
+  eulerMaruyamaStep(y: Float64Array, h: number): Float64Array {
+    const d = this.sde.dim;
+    const P = this.sde.B.map((v) => h * v);
+    for (let i = 0; i < d; i++) P[i * d + i] += 1;
+    const q = this.sde.c.map((v) => h * v);
+    const before = this.read(y);
+    const after = affineMomentStep([{ P, q, w: 1 }], d, before);
+    const noise = new Float64Array(d * d);
+    if (this.noiseB) addCrossNoise(this.noiseA, this.noiseB, before.muA, before.muB, before.C, 1, d, noise);
+    const out = new Float64Array(this.n);
+    out.set(after.muA, 0);
+    out.set(after.muB, d);
+    for (let k = 0; k < d * d; k++) out[2 * d + k] = after.C[k] + h * noise[k];
+    out[this.n - 1] = 1;
     return out;
   }
 
@@ -143,6 +182,7 @@ function addCrossNoise(
 ): void {
   const u = new Float64Array(d);
   const v = new Float64Array(d);
+  const dc = new Float64Array(d * d);
   for (let k = 0; k < na.D.length; k++) {
     const [Da, Db, ea, eb] = [na.D[k], nb.D[k], na.e[k], nb.e[k]];
     for (let i = 0; i < d; i++) {
@@ -156,13 +196,15 @@ function addCrossNoise(
       v[i] = sv;
     }
     for (let i = 0; i < d; i++)
+      for (let p = 0; p < d; p++) {
+        let s = 0;
+        for (let q = 0; q < d; q++) s += Da[i * d + q] * C[q * d + p];
+        dc[i * d + p] = s;
+      }
+    for (let i = 0; i < d; i++)
       for (let j = 0; j < d; j++) {
         let s = 0;
-        for (let p = 0; p < d; p++) {
-          let dc = 0;
-          for (let q = 0; q < d; q++) dc += Da[i * d + q] * C[q * d + p];
-          s += dc * Db[j * d + p];
-        }
+        for (let p = 0; p < d; p++) s += dc[i * d + p] * Db[j * d + p];
         out[i * d + j] += s + u[i] * eb[j] + ea[i] * v[j] + ea[i] * eb[j] * one;
       }
   }

@@ -23,7 +23,11 @@ export interface AffineBranch {
  *
  * Reference: science/05-modified-flows.md §2 T2 (the SGD moment recursion).
  */
-export function affineMomentStep(branches: readonly AffineBranch[], d: number, m: CrossMoments): CrossMoments {
+export function affineMomentStep(
+  branches: readonly AffineBranch[],
+  d: number,
+  m: CrossMoments,
+): CrossMoments {
   const muA = new Float64Array(d);
   const muB = new Float64Array(d);
   const C = new Float64Array(d * d);

@@ -1,0 +1,67 @@
+import { SpecError } from "../../core/errors.js";
+import { messages } from "../../core/messages.js";
+import { meanDirections, packedIndex } from "./geometry.js";
+import { psdFactor } from "./psd-factor.js";
+import { specWidths } from "./simulate-run.js";
+import type { GmmTwoLayerSpec } from "./spec.js";
+
+/** Largest `K N` for `simulation: "full"` (8 K N bytes of weights per run per worker). */
+export const maxFullSize = 50_000_000;
+
+/**
+ * Cross-field rules of a spec; throws {@link SpecError} naming the field: ridge below 1/4 (binary) or 1/8
+ * (XOR) so that C_alpha > 0, N large enough for the widths, `track` a run, init statistics of width K
+ * (mNu exactly for XOR, RPerp symmetric PSD), widths only (and always) for a width sweep.
+ *
+ * @example checkGmmSpec(spec) // throws SpecError("model.ridge", 0.2, ...) for XOR at ridge 0.2
+ */
+export function checkGmmSpec(spec: GmmTwoLayerSpec): void {
+  const { task, N, ridge } = spec.model;
+  const max = task === "binary" ? 0.25 : 0.125;
+  if (ridge >= max)
+    throw new SpecError("model.ridge", ridge, messages.gmmRidge(task, task === "binary" ? "1/4" : "1/8"));
+  const sweep = spec.analysis === "width-sweep";
+  if (sweep !== (spec.widths !== undefined && spec.widths.length > 0))
+    throw new SpecError("widths", spec.widths, messages.gmmWidths);
+  const kMax = Math.max(...specWidths(spec));
+  const nMin = meanDirections(task) + kMax + 3;
+  if (N < nMin) throw new SpecError("model.N", N, messages.gmmDimension(nMin));
+  if (spec.simulation === "full" && kMax * N > maxFullSize)
+    throw new SpecError("model.N", N, messages.gmmFullTooLarge(maxFullSize));
+  if (spec.analysis === "diffusive" && (task !== "binary" || "random" in spec.init))
+    throw new SpecError("analysis", spec.analysis, messages.gmmDiffusiveInit);
+  if (spec.track >= spec.runs) throw new SpecError("track", spec.track, messages.gmmTrack(spec.runs));
+  if (!("random" in spec.init)) {
+    if (sweep) throw new SpecError("init", spec.init, messages.gmmSweepInit);
+    checkInit(spec);
+  }
+}
+
+function checkInit(spec: GmmTwoLayerSpec): void {
+  if ("random" in spec.init) return;
+  const { K, task } = spec.model;
+  const { v, mMu, mNu, RPerp } = spec.init;
+  if (v.length !== K) throw new SpecError("init.v", v, messages.gmmInitLength(K));
+  if (mMu.length !== K) throw new SpecError("init.mMu", mMu, messages.gmmInitLength(K));
+  if ((task === "xor") !== (mNu !== undefined) || (mNu !== undefined && mNu.length !== K))
+    throw new SpecError("init.mNu", mNu, messages.gmmInitMNu(task));
+  const square = RPerp.length === K && RPerp.every((row) => row.length === K);
+  const symmetric = square && RPerp.every((row, i) => row.every((a, j) => a === RPerp[j][i]));
+  if (!symmetric || !isPsd(K, RPerp)) throw new SpecError("init.RPerp", RPerp, messages.gmmInitRPerp(K));
+}
+
+/** PSD test: the pivoted Cholesky factor must reproduce the matrix (to 1e-9 of its largest entry). */
+function isPsd(K: number, A: number[][]): boolean {
+  const packed = new Float64Array((K * (K + 1)) / 2);
+  for (let i = 0; i < K; i++) for (let j = i; j < K; j++) packed[packedIndex(K, i, j)] = A[i][j];
+  const L = new Float64Array(K * K);
+  psdFactor(K, packed, L, new Float64Array(2 * K));
+  const scale = Math.max(1e-300, ...A.map((row) => Math.max(...row.map(Math.abs))));
+  for (let i = 0; i < K; i++)
+    for (let j = 0; j < K; j++) {
+      let s = 0;
+      for (let r = 0; r < K; r++) s += L[i * K + r] * L[j * K + r];
+      if (Math.abs(s - A[i][j]) > 1e-9 * scale) return false;
+    }
+  return true;
+}

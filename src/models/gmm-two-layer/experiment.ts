@@ -1,0 +1,205 @@
+import { messages } from "../../core/messages.js";
+import { type Outcome, worstOutcome } from "../../core/status.js";
+import { agreementOf, meanGapMultiplier } from "../../experiment/agreement.js";
+import type { Experiment, RecordBody, RunContext } from "../../experiment/experiment.js";
+import type { Series } from "../../experiment/record.js";
+import { summariseEnsemble } from "../../simulate/ensemble.js";
+import type { RunResult } from "../../simulate/record-run.js";
+import { checkGmmSpec } from "./check.js";
+import { diffusiveBody } from "./diffusive-body.js";
+import { endpointsTable } from "./endpoints.js";
+import { gmmStatisticNames, stateNames } from "./geometry.js";
+import { cAlpha, successProbability } from "./limits.js";
+import { fixedStart, gmmDt, gmmGrid, gmmParams, simulateGmmRun, specWidths } from "./simulate-run.js";
+import { type GmmTwoLayerSpec, gmmTwoLayerSpec } from "./spec.js";
+import { gmmTheorySeries } from "./theory.js";
+import { gmmGapModel, trackingEntry } from "./tolerance.js";
+import { successTolerance, widthSweepScalars, widthSweepTable } from "./width-sweep.js";
+
+type Ctx = Required<Pick<RunContext, "executor">> & RunContext;
+
+/**
+ * Online SGD for a two-layer ReLU network on binary and XOR Gaussian mixtures next to its ballistic ODE
+ * (finite snr, with the corrector) and the snr = Infinity ODE, with the success probability of a random
+ * start (1/2 binary, P_K XOR) and a width sweep (science/01 §3).
+ */
+export const gmmTwoLayerExperiment: Experiment<GmmTwoLayerSpec> = {
+  name: "gmm-two-layer",
+  description:
+    "Two-layer ReLU network on binary / XOR Gaussian mixtures: ODE with corrector, snr = Infinity ODE, success probability, width sweep",
+  schema: gmmTwoLayerSpec,
+  check: checkGmmSpec,
+  simulateRun: simulateGmmRun,
+  async run(spec, ctx) {
+    const start = performance.now();
+    const count = specWidths(spec).length * spec.runs;
+    let done = 0;
+    const results = await ctx.executor(this.name, spec, count, {
+      signal: ctx.signal,
+      onRun: () => ctx.onProgress?.({ phase: "simulation", done: ++done, total: count }),
+    });
+    const simulationSeconds = (performance.now() - start) / 1000;
+    const body =
+      spec.analysis === "width-sweep"
+        ? sweepBody(spec, results)
+        : spec.analysis === "diffusive"
+          ? diffusiveBody(spec, results)
+          : runBody(spec, results, ctx);
+    body.timing.simulationSeconds = simulationSeconds;
+    return body;
+  },
+};
+
+function emptyBody(): RecordBody {
+  return {
+    status: "ok",
+    messages: [],
+    series: [],
+    scalars: {},
+    tables: {},
+    distributions: {},
+    agreement: {},
+    timing: {},
+  };
+}
+
+/**
+ * A width sweep: the success fraction per K against P_K (`tables.widthSweep`, `agreement.successFraction`),
+ * and per K the mean test loss and accuracy over time (series `simulation K=<K>`).
+ */
+function sweepBody(spec: GmmTwoLayerSpec, results: RunResult[]): RecordBody {
+  const body = emptyBody();
+  const grid = gmmGrid(spec);
+  const outcomes: Outcome[] = [];
+  specWidths(spec).forEach((K, k) => {
+    const slice = results.slice(k * spec.runs, (k + 1) * spec.runs);
+    const sum = summariseEnsemble(slice, ["loss", "accuracy"], grid.t, gmmDt(spec));
+    outcomes.push(sum.outcome);
+    const source = `simulation K=${K}`;
+    body.series.push({ source, t: sum.t, values: sum.mean, stderr: sum.stderr, runs: spec.runs });
+  });
+  Object.assign(body, worstOutcome(outcomes));
+  const { table, check } = widthSweepTable(spec, results);
+  body.tables.widthSweep = table;
+  body.scalars = widthSweepScalars(spec);
+  body.agreement.successFraction = { "success-probability": check };
+  return body;
+}
+
+function runBody(spec: GmmTwoLayerSpec, results: RunResult[], ctx: Ctx): RecordBody {
+  const body = emptyBody();
+  const params = gmmParams(spec);
+  const names = gmmStatisticNames(params.task, params.K);
+  const state = stateNames(params.task, params.K);
+  const grid = gmmGrid(spec);
+  const fixed = fixedStart(spec) !== undefined;
+  const summary = summariseEnsemble(results, fixed ? names : names.slice(0, 2), grid.t, gmmDt(spec));
+  const sim: Series = {
+    source: "simulation",
+    t: summary.t,
+    values: summary.mean,
+    stderr: summary.stderr,
+    runs: spec.runs,
+  };
+  const outcomes: Outcome[] = [summary.outcome];
+  if (summary.failedRuns > 0)
+    outcomes.push({
+      status: "ok",
+      messages: [messages.divergedRuns(summary.failedRuns, spec.runs), messages.noAgreementAfterFailure],
+    });
+  const tracked = results[spec.track];
+  const track: Series = { source: "track", t: grid.t.slice(0, tracked.recorded), values: {} };
+  names.forEach((n, s) => {
+    track.values[n] = Array.from(tracked.values[s].subarray(0, tracked.recorded));
+  });
+  body.series.push(sim, track);
+  const end = endpointsTable(params, results);
+  body.tables.endpoints = end.table;
+  const P = successProbability(params.task, params.K);
+  body.scalars = {
+    cAlpha: cAlpha(params.task, params.ridge),
+    successFraction: end.fraction,
+    successStderr: end.stderr,
+    successProbability: P,
+    failedRuns: summary.failedRuns,
+  };
+  const start = performance.now();
+  const u0 = state.map((n) => track.values[n][0]);
+  for (const source of spec.theory) {
+    if (source === "success-probability") {
+      // Only a random start has a success probability (a fixed start has one fate), and only finished runs.
+      if (fixedStart(spec) !== undefined || end.finished === 0) continue;
+      const gap = Math.abs(end.fraction - P);
+      const tolerance = successTolerance(P, end.finished);
+      body.agreement.successFraction = {
+        [source]: { maxAbs: gap, at: spec.horizon, tolerance, pass: gap <= tolerance, final: gap },
+      };
+      continue;
+    }
+    const theory = gmmTheorySeries(params, spec.optimizer.cDelta, source, u0, grid.t);
+    outcomes.push(theory.outcome);
+    if (!theory.series) continue;
+    body.series.push(theory.series);
+    if (source === "ode") compareWithOde(spec, sim, track, theory.series, results, body, outcomes);
+  }
+  ctx.onProgress?.({ phase: "theory", done: 1, total: 1 });
+  body.timing.theorySeconds = (performance.now() - start) / 1000;
+  Object.assign(body, worstOutcome(outcomes));
+  return body;
+}
+
+/**
+ * Agreement of the finite-snr ODE with the simulation, when every run starts from the same statistics:
+ * the mean per statistic (`agreement`), and the tracked run alone (`tables.tracking`), with the gap model of
+ * tolerance.ts. From random starts the runs' spread does not predict one run's, so nothing is measured.
+ */
+function compareWithOde(
+  spec: GmmTwoLayerSpec,
+  sim: Series,
+  track: Series,
+  ode: Series,
+  results: RunResult[],
+  body: RecordBody,
+  outcomes: Outcome[],
+): void {
+  const params = gmmParams(spec);
+  const state = stateNames(params.task, params.K);
+  if (fixedStart(spec) === undefined || spec.runs < 2) {
+    outcomes.push({ status: "ok", messages: [messages.gmmNoTracking] });
+    return;
+  }
+  if (body.scalars.failedRuns > 0) return;
+  const u0 = state.map((n) => track.values[n][0]);
+  const fine = gmmTheorySeries(params, spec.optimizer.cDelta, "ode", u0, sim.t, 4).series;
+  const gap = gmmGapModel(state, spec.model.N, ode, fine ?? ode);
+  for (const [stat, entry] of Object.entries(agreementOf(sim, ode, gap)))
+    body.agreement[stat] = { ode: entry };
+  const z = meanGapMultiplier(spec.runs);
+  const table: Record<string, (string | number)[]> = {
+    statistic: [],
+    maxAbs: [],
+    at: [],
+    tolerance: [],
+    pass: [],
+  };
+  state.forEach((name, k) => {
+    const s = k + 2;
+    const sd = sim.t.map((_, j) => sampleSd(results, s, j));
+    const e = trackingEntry(sim.t, track.values[name], ode.values[name], sd, gap.bias[name], z, spec.runs);
+    table.statistic.push(name);
+    table.maxAbs.push(e.maxAbs);
+    table.at.push(e.at);
+    table.tolerance.push(e.tolerance);
+    table.pass.push(e.pass ? 1 : 0);
+  });
+  body.tables.tracking = table;
+}
+
+function sampleSd(results: RunResult[], s: number, j: number): number {
+  const n = results.length;
+  let mean = 0;
+  for (const r of results) mean += r.values[s][j] / n;
+  let ss = 0;
+  for (const r of results) ss += (r.values[s][j] - mean) ** 2;
+  return Math.sqrt(ss / (n - 1));
+}

@@ -1,0 +1,30 @@
+import { describe, expect, it } from "vitest";
+import { runExperiment } from "../../../src/experiment/run.js";
+import { successProbability } from "../../../src/models/gmm-two-layer/limits.js";
+
+describe.skipIf(!process.env.SGDLAB_EXTENSIVE)(
+  "gmm-two-layer, extensive: XOR success fraction vs P_K",
+  () => {
+    it("K = 4 and K = 8, N = 250, snr 1000, ridge 0.1, T = 100, 200 runs each: within 3 binomial SE of P_K", async () => {
+      const record = await runExperiment({
+        model: { name: "gmm-two-layer", task: "xor", K: 4, N: 250, snr: 1000, ridge: 0.1 },
+        analysis: "width-sweep",
+        widths: [4, 8],
+        horizon: 100,
+        points: 2,
+        runs: 200,
+        simulation: "dimension-free",
+        testSamples: 10,
+      });
+      const t = record.tables.widthSweep;
+      t.K.forEach((K, k) => {
+        const P = successProbability("xor", Number(K));
+        // Issue 7: within 3 binomial standard errors, using the theory's sd sqrt(P (1 - P) / runs).
+        expect(Math.abs(Number(t.successFraction[k]) - P), `K = ${K}`).toBeLessThan(
+          3 * Math.sqrt((P * (1 - P)) / 200),
+        );
+      });
+      expect(record.agreement.successFraction["success-probability"].pass).toBe(true);
+    });
+  },
+);
