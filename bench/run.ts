@@ -5,7 +5,8 @@
  * 2. the dimension-free sampler at N = 10^3, 10^6, 10^9;
  * 3. ensemble throughput on two workers against one;
  * 4. time to first result of the CLI;
- * 5. the cubic map phase scan and large-step GD (issue 3).
+ * 5. the cubic map phase scan and large-step GD (issue 3);
+ * 6. the SDE engine on the stochastic modified flow of a finite sum (issue 6).
  *
  * Speed is measured here and never asserted in tests (DESIGN.md, "Performance rules"). Each section
  * keeps the best of a few rounds, since the machine may be shared; the load average is printed with it.
@@ -18,6 +19,7 @@ import { fullSimulatorSection } from "./full-simulator.js";
 import { machineInfo, machineLines } from "./machine.js";
 import { type BenchOptions, parseOptions } from "./options.js";
 import { formatTable, noteSection, type Section } from "./report.js";
+import { sdeSection } from "./sde.js";
 import { workersSection } from "./workers.js";
 
 /** A section to run: id and title (for a failure row) and how to run it. */
@@ -33,6 +35,7 @@ const benches: Bench[] = [
   { id: "workers", title: "3. Two workers vs one", run: workersSection },
   { id: "firstResult", title: "4. Time to first result", run: (o) => firstResultSection(o.rounds) },
   { id: "cubicMap", title: "5. Cubic map and large-step GD", run: (o) => cubicMapSection(o.timing) },
+  { id: "sde", title: "6. SDE engine (SMF, Euler–Maruyama)", run: (o) => sdeSection(o.timing) },
 ];
 
 /**

@@ -6,7 +6,7 @@ import { figures } from "../src/experiment/figures.js";
 import type { ExperimentRecord } from "../src/experiment/record.js";
 import { experimentNames, experiments } from "../src/experiment/registry.js";
 import { executeSpec } from "../src/node/execute.js";
-import { recordJson, writeOutputs } from "../src/node/outputs.js";
+import { recordJson, writeCombinedFigure, writeOutputs } from "../src/node/outputs.js";
 import { defaultWorkers } from "../src/node/pool.js";
 import { readSpecFile } from "../src/node/read-spec.js";
 import { RunStore } from "../src/node/store.js";
@@ -37,9 +37,16 @@ export async function reproduceCommand(id: string, o: Omit<RunOptions, "json">):
   const figure = figures[id];
   if (!figure) throw new SpecError("figure-id", id, messages.unknownFigure(Object.keys(figures)));
   if (!o.quiet) process.stderr.write(`${id}: ${figure.description}\n  (${figure.source})\n`);
+  const dir = o.out ?? join("out", id);
+  const records: ExperimentRecord[] = [];
   for (const panel of figure.panels) {
     const record = await executeSpec(panel.spec, executeOptions(o));
-    report(record, writeOutputs(join(o.out ?? join("out", id), panel.label), record), o);
+    records.push(record);
+    report(record, writeOutputs(join(dir, panel.label), record), o);
+  }
+  if (records.length > 1) {
+    const written = writeCombinedFigure(dir, records);
+    if (!o.quiet) process.stdout.write(`figure of all panels: ${written.join(", ")}\n`);
   }
 }
 

@@ -22,6 +22,7 @@ export const messages = {
       : `diffusive: shown up to t = ${until.toPrecision(4)}, while N m^2 <= sqrt(N) (the runs have not escaped the equator)`,
   theoryFailed: (source: string, detail: string) => `theory "${source}" failed: ${detail}`,
   unknownFigure: (known: readonly string[]) => `one of ${known.join(", ")}`,
+  flowsLr: "a learning rate > 0, or a non-empty list of learning rates > 0",
   flowsSingleLr: (analysis: string) =>
     `one learning rate for analysis "${analysis}" (lists are for "weak-order")`,
   flowsWholeSteps: (horizon: number) =>

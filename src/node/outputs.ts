@@ -1,6 +1,7 @@
 import { mkdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { ExperimentRecord } from "../experiment/record.js";
+import { combineFigures } from "../plot/combine.js";
 import { renderFigure } from "../plot/renderers.js";
 import { recordReport } from "../plot/report.js";
 import { svgToPng } from "./png.js";
@@ -35,5 +36,19 @@ export function writeOutputs(dir: string, record: ExperimentRecord): string[] {
   mkdirSync(dir, { recursive: true });
   for (const name of Object.keys(files)) renameSync(join(tmp, name), join(dir, name));
   rmSync(tmp, { recursive: true, force: true });
+  return Object.keys(files).map((name) => join(dir, name));
+}
+
+/**
+ * The panels of a multi-panel figure in one picture: `figure.svg` and `figure.png` in `dir`, the figures of
+ * `records` side by side (two per row).
+ *
+ * @example writeCombinedFigure("out/bgj-fig1", [below, above]) // ["out/bgj-fig1/figure.svg", ...]
+ */
+export function writeCombinedFigure(dir: string, records: readonly ExperimentRecord[]): string[] {
+  const svg = combineFigures(records.map(renderFigure));
+  mkdirSync(dir, { recursive: true });
+  const files = { "figure.svg": svg, "figure.png": svgToPng(svg) };
+  for (const [name, content] of Object.entries(files)) writeFileSync(join(dir, name), content);
   return Object.keys(files).map((name) => join(dir, name));
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { messages } from "../../core/messages.js";
 import { fields } from "../../experiment/fields.js";
 
 /** The analyses of the continuous-time models of SGD (issue 6; public names). */
@@ -45,7 +46,7 @@ export function flowsSpec<M extends z.ZodType>(model: M) {
     analysis: z.enum(flowAnalyses).default("weak-order").describe(flowAnalyses.join(" | ")),
     lr: z
       .union([fields.positive(), lrList], {
-        error: () => "a learning rate > 0, or a non-empty list of learning rates > 0",
+        error: () => messages.flowsLr,
       })
       .default([0.03125, 0.015625, 0.0078125, 0.00390625])
       .describe("learning rate(s); weak-order: a list, the others: one value"),

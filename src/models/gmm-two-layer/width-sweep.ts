@@ -38,9 +38,10 @@ export function widthSweepTable(
     table.stderr.push(e.stderr);
     table.successProbability.push(P);
     table.runs.push(e.finished);
+    if (e.finished === 0) return; // every run failed: nothing to compare
     const gap = Math.abs(e.fraction - P);
     const tol = successTolerance(P, e.finished);
-    if (k === 0 || gap > check.maxAbs) Object.assign(check, { maxAbs: gap, at: K, tolerance: tol });
+    if (gap >= check.maxAbs) Object.assign(check, { maxAbs: gap, at: K, tolerance: tol });
     check.pass &&= gap <= tol;
     check.final = gap;
   });

@@ -14,7 +14,7 @@ export { type AffineBranch, affineMomentStep, startMoments, traceOf } from "./ra
 export { schemeBranches } from "./scheme-branches.js";
 export { sdeSchemes } from "./schemes.js";
 export { type SdeStatistics, type SdeStepper, sdeStepper } from "./sde-stepper.js";
-export { solveOnPath, stepNoise } from "./solve-on-path.js";
+export { checkScheme, solveOnPath, stepNoise } from "./solve-on-path.js";
 export { sra1 } from "./sra1.js";
 export { sharedNoiseCopies, stackIndependent } from "./stack.js";
 export type { SdeProblem, SdeScheme, StepNoise } from "./types.js";

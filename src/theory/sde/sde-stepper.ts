@@ -1,6 +1,6 @@
 import type { Rng } from "../../core/rng.js";
 import type { NoiseSource } from "./noise-source.js";
-import { stepNoise } from "./solve-on-path.js";
+import { checkScheme, stepNoise } from "./solve-on-path.js";
 import type { SdeProblem, SdeScheme } from "./types.js";
 
 /** What an SDE run reports at record points: names, and a reader of the state. */
@@ -38,6 +38,7 @@ export function sdeStepper(
   statistics: SdeStatistics,
   t0 = 0,
 ): SdeStepper {
+  checkScheme(p, scheme);
   const x = Float64Array.from(x0);
   const y = new Float64Array(p.dim);
   const saved = new Float64Array(p.dim);

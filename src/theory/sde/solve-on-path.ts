@@ -24,14 +24,17 @@ export function solveOnPath(
   t0 = 0,
 ): Float64Array {
   const m = p.noise;
+  checkScheme(p, scheme);
   const noise = stepNoise(scheme, m);
+  if (noise.extra.length > 0 && !extraRng)
+    throw new Error(`${scheme.name} needs extraRng for its extra normals`);
   const work = scheme.workspace(p);
   let x = Float64Array.from(x0);
   let y = new Float64Array(p.dim);
   for (let s = 0; s < path.steps; s++) {
     noise.dW.set(path.dW.subarray(s * m, (s + 1) * m));
     if (scheme.needsI10) noise.i10.set(path.i10.subarray(s * m, (s + 1) * m));
-    if (noise.extra.length > 0) extraRng?.fillNormal(noise.extra);
+    if (extraRng && noise.extra.length > 0) extraRng.fillNormal(noise.extra);
     scheme.step(p, t0 + s * path.h, path.h, x, noise, y, work);
     [x, y] = [y, x];
   }
@@ -49,4 +52,16 @@ export function stepNoise(scheme: SdeScheme, m: number): StepNoise {
     i10: new Float64Array(scheme.needsI10 ? m : 0),
     extra: new Float64Array(scheme.extraNormals(m)),
   };
+}
+
+/**
+ * Throw (a programming error, not user input) when `scheme` is not valid for `p.structure`.
+ *
+ * @example checkScheme(problem, milstein) // throws unless problem.structure === "diagonal"
+ */
+export function checkScheme(p: SdeProblem, scheme: SdeScheme): void {
+  if (!scheme.accepts.includes(p.structure))
+    throw new Error(
+      `${scheme.name} does not accept ${p.structure} noise (it accepts ${scheme.accepts.join(", ")})`,
+    );
 }

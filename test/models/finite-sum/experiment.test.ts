@@ -6,6 +6,7 @@ import { promisify } from "node:util";
 import { afterAll, describe, expect, it } from "vitest";
 import { SpecError } from "../../../src/core/errors.js";
 import { runExperiment, validateSpec } from "../../../src/experiment/run.js";
+import { workerPool } from "../../../src/node/pool.js";
 
 const rc = { name: "random-curvature", sigma: 0.5 };
 const t2 = {
@@ -165,6 +166,23 @@ describe("modified-flows records", () => {
     expect(r.scalars["smeShared.meanSquareSum"]).toBeGreaterThan(
       10 * r.scalars["smeShared.meanSquareSumStderr"],
     );
+  });
+
+  it("the same record on 1 and 2 worker threads (path i uses stream i of the seed)", async () => {
+    const spec = {
+      model: { name: "least-squares", d: 3, n: 6, seed: 2 },
+      analysis: "trajectories",
+      lr: 0.1,
+      paths: 6,
+      points: 3,
+    };
+    const records = [];
+    for (const workers of [1, 2]) {
+      const pool = workerPool(workers);
+      records.push(await runExperiment(spec, { executor: pool.executor }));
+      await pool.close();
+    }
+    expect(records[1].series).toEqual(records[0].series);
   });
 
   it("exploding paths are counted (status diverged, failedPaths), and the record has no NaN", async () => {

@@ -76,19 +76,28 @@ describe("gmm-two-layer experiment: acceptance (issue 7)", () => {
     expect(devs.filter((d) => Math.abs(d) < 0.02).length / devs.length).toBeGreaterThan(0.85);
   });
 
-  it("XOR K = 4, N = 250, snr 1000, ridge 0.1, 200 runs: success fraction within 3 binomial SE of P_4 = 3/32", async () => {
+  it("XOR K = 4 and 8, N = 250, snr 1000, ridge 0.1, T = 100, 200 runs each: within 3 binomial SE of P_K", async () => {
     const record = await runExperiment({
       model: { name: "gmm-two-layer", task: "xor", K: 4, N: 250, snr: 1000, ridge: 0.1 },
+      analysis: "width-sweep",
+      widths: [4, 8],
       horizon: 100,
       points: 2,
       runs: 200,
       simulation: "dimension-free",
       testSamples: 10,
-      theory: ["success-probability"],
     });
-    const f = record.scalars.successFraction;
-    expect(record.scalars.successProbability).toBeCloseTo(3 / 32, 14);
-    expect(Math.abs(f - 3 / 32)).toBeLessThan(3 * Math.sqrt(((3 / 32) * (29 / 32)) / 200));
+    const t = record.tables.widthSweep;
+    expect(t.K).toEqual([4, 8]);
+    expect(Number(t.successProbability[0])).toBeCloseTo(3 / 32, 14);
+    t.K.forEach((K, k) => {
+      const P = Number(t.successProbability[k]);
+      // Issue 7: within 3 binomial standard errors, with the theory's sd sqrt(P (1 - P) / runs).
+      expect(Math.abs(Number(t.successFraction[k]) - P), `K = ${K}`).toBeLessThan(
+        3 * Math.sqrt((P * (1 - P)) / 200),
+      );
+    });
+    expect(record.agreement.successFraction["success-probability"].pass).toBe(true);
   });
 });
 

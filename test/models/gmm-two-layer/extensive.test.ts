@@ -5,14 +5,14 @@ import { successProbability } from "../../../src/models/gmm-two-layer/limits.js"
 describe.skipIf(!process.env.SGDLAB_EXTENSIVE)(
   "gmm-two-layer, extensive: XOR success fraction vs P_K",
   () => {
-    it("K = 4 and K = 8, N = 250, snr 1000, ridge 0.1, T = 100, 200 runs each: within 3 binomial SE of P_K", async () => {
+    it("K = 2..10, N = 250, snr 1000, ridge 0.1, T = 100, 400 runs each: within 3 binomial SE of P_K", async () => {
       const record = await runExperiment({
         model: { name: "gmm-two-layer", task: "xor", K: 4, N: 250, snr: 1000, ridge: 0.1 },
         analysis: "width-sweep",
-        widths: [4, 8],
+        widths: [2, 3, 4, 5, 6, 7, 8, 9, 10],
         horizon: 100,
         points: 2,
-        runs: 200,
+        runs: 400,
         simulation: "dimension-free",
         testSamples: 10,
       });
