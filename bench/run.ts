@@ -6,7 +6,8 @@
  * 3. ensemble throughput on two workers against one;
  * 4. time to first result of the CLI;
  * 5. the cubic map phase scan and large-step GD (issue 3);
- * 6. the SDE engine on the stochastic modified flow of a finite sum (issue 6).
+ * 6. the SDE engine on the stochastic modified flow of a finite sum (issue 6);
+ * 7. the two-layer network on Gaussian mixtures, full and dimension-free (issue 7).
  *
  * Speed is measured here and never asserted in tests (DESIGN.md, "Performance rules"). Each section
  * keeps the best of a few rounds, since the machine may be shared; the load average is printed with it.
@@ -16,6 +17,7 @@ import { cubicMapSection } from "./cubic-map.js";
 import { dimensionFreeSection } from "./dimension-free.js";
 import { firstResultSection } from "./first-result.js";
 import { fullSimulatorSection } from "./full-simulator.js";
+import { gmmSection } from "./gmm.js";
 import { machineInfo, machineLines } from "./machine.js";
 import { type BenchOptions, parseOptions } from "./options.js";
 import { formatTable, noteSection, type Section } from "./report.js";
@@ -36,6 +38,7 @@ const benches: Bench[] = [
   { id: "firstResult", title: "4. Time to first result", run: (o) => firstResultSection(o.rounds) },
   { id: "cubicMap", title: "5. Cubic map and large-step GD", run: (o) => cubicMapSection(o.timing) },
   { id: "sde", title: "6. SDE engine (SMF, Euler–Maruyama)", run: (o) => sdeSection(o.timing) },
+  { id: "gmm", title: "7. Two-layer network on Gaussian mixtures", run: (o) => gmmSection(o.timing) },
 ];
 
 /**

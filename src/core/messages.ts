@@ -79,4 +79,20 @@ export const messages = {
   burnInTooLate: (steps: number) => `average.burnIn < steps = ${steps}`,
   gdDiverged: (step: number) => `GD diverged at step ${step} (a parameter left the finite range)`,
   unknownMapPhase: "phase of the run not predicted: no training sample has a positive label",
+  dlnDivergedChains: (failed: number, chains: number) =>
+    `${failed} of ${chains} chains diverged (counted in divergedFraction; their samples are left out of the histogram and the KS distance)`,
+  dlnNoStationaryLaw: (T: number, Tc: number | undefined) =>
+    `no non-trivial stationary law: T = ${T} >= Tc = ${Tc?.toPrecision(4)}, the law p_+ is not normalisable and SGD collapses to v = 0 (nothing is learned); the histogram shows the simulation only`,
+  dlnBalanceScalar:
+    'depth = 1 and width = 1 for analysis "balance" (the scalar model uwx - y of science/03 §5)',
+  dlnRidgeDepth: "ridge = 0 for depth >= 2 (the general-depth law is derived without weight decay)",
+  dlnHorizon: (burnIn: number) => `horizon > burnIn = ${burnIn}`,
+  dlnInitLength: (width: number) => `a number, or an array of width = ${width} numbers`,
+  dlnTooMuchWork: (max: number) =>
+    `chains × steps <= ${max.toExponential(0)} (lower chains or horizon, or raise lr)`,
+  dlnNoDiscreteCollapse:
+    "no discrete collapse point: E ln|1 + 2 lr x y| > 0 at every lr (batch 1), so SGD is pushed away from v = 0 even above Tc (science/03 §4, pitfall 3)",
+  dlnSweepBatch:
+    'batch = 1 for analysis "temperature-sweep" (T = lr, and the near-zero growth rate is computed for one sample per step)',
+  dlnMemoryWidth: 'width >= 2 for analysis "memory" (it compares paths)',
 } as const;

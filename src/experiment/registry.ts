@@ -1,4 +1,5 @@
 import { cubicMapExperiment } from "../models/cubic-map/experiment.js";
+import { dlnExperiment } from "../models/diagonal-linear-network/experiment.js";
 import {
   leastSquaresExperiment,
   quadraticFiniteSumExperiment,
@@ -12,6 +13,7 @@ import type { Experiment } from "./experiment.js";
 /** The catalogue: experiment name (the spec's `model.name`) -> experiment. */
 export const experiments: Record<string, Experiment<never>> = {
   [cubicMapExperiment.name]: cubicMapExperiment as Experiment<never>,
+  [dlnExperiment.name]: dlnExperiment as Experiment<never>,
   [gmmTwoLayerExperiment.name]: gmmTwoLayerExperiment as Experiment<never>,
   [phaseRetrievalExperiment.name]: phaseRetrievalExperiment as Experiment<never>,
   [quadraticNetworkExperiment.name]: quadraticNetworkExperiment as Experiment<never>,

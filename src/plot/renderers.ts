@@ -1,5 +1,6 @@
 import type { ExperimentRecord } from "../experiment/record.js";
 import { cubicFigure } from "./cubic-figure.js";
+import { dlnFigure } from "./dln-figure.js";
 import { recordFigure } from "./figure.js";
 import { flowsFigure } from "./flows-figure.js";
 import { gdFigure } from "./gd-figure.js";
@@ -23,6 +24,7 @@ export const figureRenderers: Record<string, FigureRenderer> = {
   "phase-retrieval": gdFigure,
   "quadratic-network": gdFigure,
   "gmm-two-layer": gmmFigure,
+  "diagonal-linear-network": dlnFigure,
 };
 
 /**

@@ -1,5 +1,9 @@
-import { gridNodes } from "../../theory/stationary/grid.js";
-import { lawFromLogDensity, lawFromNodes, type StationaryLaw } from "../../theory/stationary/stationary-law.js";
+import { coordinateOf, gridNodes } from "../../theory/stationary/grid.js";
+import {
+  lawFromLogDensity,
+  lawFromNodes,
+  type StationaryLaw,
+} from "../../theory/stationary/stationary-law.js";
 import { depth0LogDensity, depth1LogDensity, generalDepthLogNodes } from "./laws.js";
 import { type DataMoments, noiseG } from "./moments.js";
 
@@ -28,12 +32,15 @@ export function stationaryLawOf(m: DataMoments, p: LawParams): StationaryLaw {
   const center = m.beta2 / (m.beta1 + (p.depth === 0 ? p.ridge : 0));
   const scale = Math.abs(center) + Math.sqrt(m.alpha3 / m.alpha1) + 1;
   if (p.depth === 0) {
-    const half = 2000 * scale;
+    const half = 1e12 * scale;
+    const sd = Math.sqrt((p.T * noiseG(m, center)) / (m.beta1 + p.ridge));
     return lawFromLogDensity(depth0LogDensity(m, p.T, p.ridge), {
       from: center - half,
       to: center + half,
-      points: 80001,
-      spacing: "linear",
+      points: 12001,
+      spacing: "sinh",
+      center,
+      scale: Math.max(sd, 1e-6 * scale),
     });
   }
   const grid = positiveGrid(1e6 * scale);
@@ -41,7 +48,7 @@ export function stationaryLawOf(m: DataMoments, p: LawParams): StationaryLaw {
   const { u, x } = gridNodes(grid);
   const logp = generalDepthLogNodes(m, p.T, p.depth, p.width, x);
   for (let i = 0; i < x.length; i++) logp[i] += u[i];
-  return lawFromNodes(u, x, logp, "log");
+  return lawFromNodes(u, x, logp, coordinateOf(grid));
 }
 
 /**

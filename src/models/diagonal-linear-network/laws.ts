@@ -1,3 +1,4 @@
+import { cumulativeFromMiddle } from "../../theory/stationary/drift-diffusion.js";
 import { gaussLegendre } from "../../theory/stationary/gauss-legendre.js";
 import { type DataMoments, noiseG } from "./moments.js";
 
@@ -62,40 +63,57 @@ function depthIntegrand(m: DataMoments, D: number): (w: number) => number {
  *
  * $p_+(v) \propto v^{-3D/(D+1)} g(v)^{-1} \exp(-\tfrac{d^{1-2/(D+1)}}{T}\int_1^v
  * \frac{\beta_1 s - \beta_2}{(D+1) s^{2D/(D+1)} g(s)}ds)$, the integral by Gauss–Legendre in ln s (smooth
- * there), 2 panels per unit of |ln v|. For whole grids use {@link generalDepthLogNodes} (cumulative).
+ * there), panels doubled until two estimates agree to 1e-14 relative. For whole grids use {@link generalDepthLogNodes} (cumulative).
  *
  * @example generalDepthLogDensity(m, 0.05, 2, 1)(0.5)
  *
  * Reference: science/03 §3 "General D".
  */
-export function generalDepthLogDensity(m: DataMoments, T: number, D: number, d: number): (v: number) => number {
+export function generalDepthLogDensity(
+  m: DataMoments,
+  T: number,
+  D: number,
+  d: number,
+): (v: number) => number {
   const f = depthIntegrand(m, D);
   const scale = d ** (1 - 2 / (D + 1)) / T;
   const prefactor = (-3 * D) / (D + 1);
   return (v) => {
     const w = Math.log(v);
-    const integral = gaussLegendre(f, 0, w, 2 * Math.ceil(Math.abs(w)) + 2);
+    let panels = 2 * Math.ceil(Math.abs(w)) + 2;
+    let integral = gaussLegendre(f, 0, w, panels);
+    for (let refine = 0; refine < 8; refine++) {
+      panels *= 2;
+      const finer = gaussLegendre(f, 0, w, panels);
+      const done = Math.abs(finer - integral) <= 1e-14 * Math.max(1, Math.abs(finer));
+      integral = finer;
+      if (done) break;
+    }
     return prefactor * w - Math.log(noiseG(m, v)) - scale * integral;
   };
 }
 
 /**
- * ln p_+ (general depth, unnormalised) at increasing nodes `x > 0`, integrating node to node.
+ * ln p_+ (general depth, unnormalised) at increasing nodes `x > 0`, integrating node to node outwards from
+ * the node nearest v = 1 (so the e^{-c v^{-(D-1)/(D+1)}/T} collapse towards 0 never cancels the bulk).
  *
- * @example lawFromNodes(u, x, generalDepthLogNodes(m, T, 2, 1, x), "log")
+ * @example lawFromNodes(u, x, generalDepthLogNodes(m, T, 2, 1, x), coordinateOf(grid))
  */
-export function generalDepthLogNodes(m: DataMoments, T: number, D: number, d: number, x: Float64Array): Float64Array {
+export function generalDepthLogNodes(
+  m: DataMoments,
+  T: number,
+  D: number,
+  d: number,
+  x: Float64Array,
+): Float64Array {
   const f = depthIntegrand(m, D);
   const scale = d ** (1 - 2 / (D + 1)) / T;
   const prefactor = (-3 * D) / (D + 1);
-  const out = new Float64Array(x.length);
-  let integral = 0;
-  for (let i = 0; i < x.length; i++) {
-    const w = Math.log(x[i]);
-    if (i > 0) integral += gaussLegendre(f, Math.log(x[i - 1]), w);
-    out[i] = prefactor * w - Math.log(noiseG(m, x[i])) - scale * integral;
-  }
-  return out;
+  const w = x.map(Math.log);
+  let reference = 0;
+  for (let i = 1; i < w.length; i++) if (Math.abs(w[i]) < Math.abs(w[reference])) reference = i;
+  const integral = cumulativeFromMiddle(w, f, reference);
+  return w.map((wi, i) => prefactor * wi - Math.log(noiseG(m, x[i])) - scale * integral[i]);
 }
 
 /**
@@ -109,7 +127,12 @@ export function generalDepthLogNodes(m: DataMoments, T: number, D: number, d: nu
  *
  * Reference: science/03 §3 "Infinite depth".
  */
-export function infiniteDepthLogDensity(m: DataMoments, T: number, D: number, d: number): (v: number) => number {
+export function infiniteDepthLogDensity(
+  m: DataMoments,
+  T: number,
+  D: number,
+  d: number,
+): (v: number) => number {
   const r = d / (D * T);
   const k1 = (r * (m.alpha3 * m.beta1 - 2 * m.alpha2 * m.beta2)) / (m.alpha3 * m.alpha3);
   const c =

@@ -15,7 +15,9 @@ export function criticalTemperature(m: DataMoments, gamma = 0): number {
 
 /**
  * $T^*$: below it the depth-1 law has an interior mode (with p diverging at 0 between Tc/3 and T*);
- * defined when $\alpha_1\alpha_3 > \tfrac{25}{21}\alpha_2^2$, else undefined (returns undefined).
+ * defined when $\alpha_1\alpha_3 > \tfrac{25}{21}\alpha_2^2$ and the double root of the mode equation at T* is
+ * positive ($\beta_1 < 10\alpha_2 T^*$); otherwise undefined (e.g. uniform x, k = 1, sigma = 5: the mode
+ * equation has no positive root anywhere in (Tc/3, Tc), so the formula's T* marks nothing).
  *
  * $T^* = \frac{-5\alpha_2\beta_1 + 7\alpha_1\beta_2 + \sqrt7\sqrt{3\alpha_1\alpha_3\beta_1^2 -
  * 10\alpha_1\alpha_2\beta_1\beta_2 + 7\alpha_1^2\beta_2^2}}{2(21\alpha_1\alpha_3 - 25\alpha_2^2)}$.
@@ -29,7 +31,9 @@ export function modeTemperature(m: DataMoments): number | undefined {
   const den = 2 * (21 * a1 * a3 - 25 * a2 * a2);
   const disc = 3 * a1 * a3 * b1 * b1 - 10 * a1 * a2 * b1 * b2 + 7 * a1 * a1 * b2 * b2;
   if (!(den > 0) || disc < 0) return undefined;
-  return (-5 * a2 * b1 + 7 * a1 * b2 + Math.sqrt(7) * Math.sqrt(disc)) / den;
+  const star = (-5 * a2 * b1 + 7 * a1 * b2 + Math.sqrt(7) * Math.sqrt(disc)) / den;
+  // At T* the mode equation has a double root -(b1 - 10 a2 T*)/(14 a1 T*): an interior mode only if it is positive.
+  return b1 - 10 * a2 * star < 0 ? star : undefined;
 }
 
 /**

@@ -1,6 +1,6 @@
 import { gaussLegendre } from "./gauss-legendre.js";
-import { coordinateOf, fromCoordinate, type LawGrid, gridNodes, logJacobian } from "./grid.js";
-import { type StationaryLaw, lawFromNodes } from "./stationary-law.js";
+import { coordinateOf, fromCoordinate, gridNodes, type LawGrid, logJacobian } from "./grid.js";
+import { lawFromNodes, type StationaryLaw } from "./stationary-law.js";
 
 /**
  * The stationary law of the 1-D Itô diffusion $dX = a(X)\,dt + b(X)\,dW$ with zero probability flux.
@@ -39,7 +39,11 @@ export function lawFromDriftDiffusion(
  *
  * @example cumulativeFromMiddle(u, (w) => Math.exp(w))
  */
-export function cumulativeFromMiddle(u: Float64Array, f: (u: number) => number, reference = u.length >> 1): Float64Array {
+export function cumulativeFromMiddle(
+  u: Float64Array,
+  f: (u: number) => number,
+  reference = u.length >> 1,
+): Float64Array {
   const out = new Float64Array(u.length);
   for (let i = reference + 1; i < u.length; i++) out[i] = out[i - 1] + gaussLegendre(f, u[i - 1], u[i]);
   for (let i = reference - 1; i >= 0; i--) out[i] = out[i + 1] - gaussLegendre(f, u[i], u[i + 1]);

@@ -56,7 +56,9 @@ export function coordinateOf(grid: LawGrid): Coordinate {
 export function gridNodes(grid: LawGrid): { u: Float64Array; x: Float64Array } {
   const c = coordinateOf(grid);
   if (!(grid.points >= 3 && grid.to > grid.from && (c.kind !== "log" || grid.from > 0) && c.scale > 0))
-    throw new RangeError(`law grid: need points >= 3, from < to (and from > 0 for log), got ${JSON.stringify(grid)}`);
+    throw new RangeError(
+      `law grid: need points >= 3, from < to (and from > 0 for log), got ${JSON.stringify(grid)}`,
+    );
   const u0 = toCoordinate(c, grid.from);
   const u1 = toCoordinate(c, grid.to);
   const u = new Float64Array(grid.points);

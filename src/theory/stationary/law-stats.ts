@@ -38,7 +38,8 @@ export function lawCdf(law: StationaryLaw, x: number): number {
   const h = u[i + 1] - u[i];
   const s = (logF[i + 1] - logF[i]) / h;
   const dv = v - u[i];
-  const part = Math.abs(s * dv) < 1e-10 ? Math.exp(logF[i]) * dv : (Math.exp(logF[i]) * Math.expm1(s * dv)) / s;
+  const part =
+    Math.abs(s * dv) < 1e-10 ? Math.exp(logF[i]) * dv : (Math.exp(logF[i]) * Math.expm1(s * dv)) / s;
   const linear = intervalMass(logF[i], logF[i + 1], h);
   const frac = linear > 0 && Number.isFinite(part) ? Math.min(1, part / linear) : 0;
   return Math.min(1, cdf[i] + frac * (cdf[i + 1] - cdf[i]));
@@ -88,7 +89,8 @@ export function lawMoment(law: StationaryLaw, k: 1 | 2): number {
   for (let i = 1; i < n; i++) m += (cdf[i] - cdf[i - 1]) * intervalPower(law, i - 1, k);
   if (law.coordinate.kind !== "linear") {
     if (law.upperTail > 0 && law.upperSlope + k >= 0) return Number.POSITIVE_INFINITY;
-    if (law.coordinate.kind === "sinh" && law.lowerTail > 0 && law.lowerSlope - k <= 0) return Number.POSITIVE_INFINITY;
+    if (law.coordinate.kind === "sinh" && law.lowerTail > 0 && law.lowerSlope - k <= 0)
+      return Number.POSITIVE_INFINITY;
     m +=
       law.coordinate.kind === "log"
         ? (law.lowerTail * law.lowerSlope * x[0] ** k) / (law.lowerSlope + k)
@@ -109,7 +111,8 @@ function intervalPower(law: StationaryLaw, i: number, k: 1 | 2): number {
   const { x, u, logF } = law;
   if (law.coordinate.kind !== "log") return (0.5 * (x[i] + x[i + 1])) ** k;
   const h = u[i + 1] - u[i];
-  const ratio = intervalMass(logF[i] + k * u[i], logF[i + 1] + k * u[i + 1], h) / intervalMass(logF[i], logF[i + 1], h);
+  const ratio =
+    intervalMass(logF[i] + k * u[i], logF[i + 1] + k * u[i + 1], h) / intervalMass(logF[i], logF[i + 1], h);
   return Number.isFinite(ratio) ? ratio : (0.5 * (x[i] + x[i + 1])) ** k;
 }
 

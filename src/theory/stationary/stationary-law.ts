@@ -1,4 +1,4 @@
-import { type Coordinate, coordinateOf, type LawGrid, gridNodes, logJacobian } from "./grid.js";
+import { type Coordinate, coordinateOf, gridNodes, type LawGrid, logJacobian } from "./grid.js";
 
 /**
  * A normalised 1-D stationary law tabulated on a grid, with analytic tails beyond both ends.

@@ -2,7 +2,7 @@
  * Double-exponential (tanh-sinh) quadrature of `f` over [a, b]: robust to integrable endpoint
  * singularities such as $\ln|x - a|$ or $|x - a|^{-1/2}$, which defeat Gauss rules.
  *
- * With $x = c + r \tanh(\tfrac{\pi}{2}\sinh s)$, $c = (a+b)/2$, $r = (b-a)/2$, the trapezoid rule in s of step
+ * With $x = (a+b)/2 + r \tanh(\tfrac{\pi}{2}\sinh s)$, $r = (b-a)/2$, the trapezoid rule in s of step
  * `h` over |s| <= 3.2 converges double-exponentially; h = 1/32 gives ~1e-12 on analytic integrands. `f`
  * is never evaluated at the endpoints (nodes that round onto them are skipped).
  *
@@ -14,7 +14,6 @@
  * quadrature" (2006).
  */
 export function tanhSinh(f: (x: number) => number, a: number, b: number, h = 1 / 32): number {
-  const c = 0.5 * (a + b);
   const r = 0.5 * (b - a);
   const steps = Math.ceil(3.2 / h);
   let sum = 0;

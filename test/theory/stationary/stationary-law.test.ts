@@ -61,7 +61,8 @@ describe("stationary law of a CIR process (closed form: Gamma, shape 1/2, mass p
     expect(cir.normalisable).toBe(true);
     // Near 0, ln f is linear in ln x (a power law) and the scheme is exact: relative 1e-6 is rounding of
     // the Gauss–Legendre log density plus the O(x) curvature of ln f at x <= 1e-10.
-    for (const x of [1e-250, 1e-100, 1e-10]) expect(Math.abs(lawCdf(cir, x) / (2 * Math.sqrt(rate * x / Math.PI)) - 1)).toBeLessThan(1e-4);
+    for (const x of [1e-250, 1e-100, 1e-10])
+      expect(Math.abs(lawCdf(cir, x) / (2 * Math.sqrt((rate * x) / Math.PI)) - 1)).toBeLessThan(1e-4);
     // Bulk: h = ln(6e301)/6000 = 0.116 in ln x; log-linear interpolation error O(h^2 (d ln f/du)^2 / 12) on each
     // interval, cancelling on the CDF: 1e-4 absolute.
     for (const x of [0.01, 0.3, 1, 3]) expect(Math.abs(lawCdf(cir, x) - exact(x))).toBeLessThan(1e-4);
@@ -81,7 +82,11 @@ describe("stationary law of a CIR process (closed form: Gamma, shape 1/2, mass p
 
   it("a drift too weak to hold mass away from 0 is reported as not normalisable", () => {
     // shape 2a/c^2 = 0 (a = 0): p ~ 1/x at 0, not integrable.
-    const bad = lawFromDriftDiffusion((x) => -b * x, (x) => c * c * x, grid);
+    const bad = lawFromDriftDiffusion(
+      (x) => -b * x,
+      (x) => c * c * x,
+      grid,
+    );
     expect(bad.normalisable).toBe(false);
     expect(bad.message).toMatch(/lower end/);
   });

@@ -1,0 +1,122 @@
+import type { Rng } from "../../core/rng.js";
+import type { Stepper } from "../../simulate/stepper.js";
+import type { DataMoments } from "./moments.js";
+
+const SQRT3 = Math.sqrt(3);
+
+/** How a chain moves: minibatch SGD, full-batch GD (population gradient), or GD + isotropic noise. */
+export type ChainMode = "sgd" | "gd" | "gd-isotropic-noise";
+
+/** Everything a chain needs; `noiseSd` is the per-step sd of the injected isotropic noise. */
+export interface ChainOptions {
+  depth: number;
+  width: number;
+  gaussian: boolean;
+  slope: number;
+  noise: number;
+  lr: number;
+  batch: number;
+  ridge: number;
+  mode: ChainMode;
+  moments: DataMoments;
+  noiseSd: number;
+}
+
+/**
+ * One chain of SGD on the diagonal linear network $\ell = (v x - y)^2$, $v = \sum_i \prod_{k=0}^{D} u_i^{(k)}$,
+ * as a `Stepper` (statistics: `v`, `logImbalanceRatio` = ln|D_t/D_0| of path 0 (D = u^2 - w^2, depth 1),
+ * `identityMaxError` = running max over steps of the relative error of the exact one-step identity
+ * $D' = (1 - \mathrm{lr}^2 g^2) D$, `imbalanceDrift` = |D_t - D_0|, and `v0`, `v1`, ... per path).
+ *
+ * Each step draws S samples (x uniform or Gaussian, y = k x + sigma eps), g = minibatch mean of
+ * $2x(vx - y)$, then $u_i^{(k)} \leftarrow u_i^{(k)} - \mathrm{lr}(g \prod_{j \ne k} u_i^{(j)} + 2\gamma u_i^{(k)})$.
+ *
+ * @example recordRun(dlnChain(opts, params), rng, steps)
+ *
+ * Reference: science/03 §§2–3.
+ */
+export function dlnChain(o: ChainOptions, params: Float64Array): Stepper {
+  const F = o.depth + 1;
+  const saved = new Float64Array(params.length);
+  const others = new Float64Array(F);
+  const d0 = F >= 2 ? params[0] * params[0] - params[1] * params[1] : 1;
+  let maxErr = 0;
+  let savedErr = 0;
+  const names = [
+    "v",
+    "logImbalanceRatio",
+    "identityMaxError",
+    ...Array.from({ length: o.width }, (_, i) => `v${i}`),
+  ];
+  const pathValue = (i: number) => {
+    let p = 1;
+    for (let k = 0; k < F; k++) p *= params[i * F + k];
+    return p;
+  };
+  const step = (rng: Rng) => {
+    let v = 0;
+    for (let i = 0; i < o.width; i++) v += pathValue(i);
+    let g = 0;
+    if (o.mode === "sgd") {
+      for (let b = 0; b < o.batch; b++) {
+        const x = o.gaussian ? rng.normal() : rng.uniform(-SQRT3, SQRT3);
+        const y = o.slope * x + o.noise * rng.normal();
+        g += 2 * x * (v * x - y);
+      }
+      g /= o.batch;
+    } else {
+      g = 2 * (o.moments.beta1 * v - o.moments.beta2);
+    }
+    const before = F >= 2 ? params[0] * params[0] - params[1] * params[1] : 0;
+    for (let i = 0; i < o.width; i++) {
+      const base = i * F;
+      for (let k = 0; k < F; k++) {
+        let p = 1;
+        for (let j = 0; j < F; j++) if (j !== k) p *= params[base + j];
+        others[k] = p;
+      }
+      for (let k = 0; k < F; k++) {
+        let next = params[base + k] - o.lr * (g * others[k] + 2 * o.ridge * params[base + k]);
+        if (o.mode === "gd-isotropic-noise") next += o.noiseSd * rng.normal();
+        params[base + k] = next;
+      }
+    }
+    if (F === 2 && o.mode === "sgd" && o.ridge === 0) {
+      const after = params[0] * params[0] - params[1] * params[1];
+      const err = Math.abs(after - (1 - o.lr * o.lr * g * g) * before) / Math.max(Math.abs(after), 1e-300);
+      if (err > maxErr) maxErr = err;
+    }
+  };
+  return {
+    statisticNames: names,
+    advance: (rng) => step(rng),
+    advanceMany(rng, from, to) {
+      for (let l = from; l < to; l++) step(rng);
+    },
+    read(out) {
+      let v = 0;
+      for (let i = 0; i < o.width; i++) {
+        out[4 + i] = pathValue(i);
+        v += out[4 + i];
+      }
+      out[0] = v;
+      const ratio = F >= 2 ? Math.abs((params[0] * params[0] - params[1] * params[1]) / d0) : 1;
+      out[1] = Math.max(-745, Math.log(ratio));
+      out[2] = maxErr;
+      out[3] = F >= 2 ? Math.abs(params[0] * params[0] - params[1] * params[1] - d0) : 0;
+    },
+    size() {
+      let s = 0;
+      for (let i = 0; i < params.length; i++) s += params[i] * params[i];
+      return s;
+    },
+    save() {
+      saved.set(params);
+      savedErr = maxErr;
+    },
+    restore() {
+      params.set(saved);
+      maxErr = savedErr;
+    },
+  };
+}

@@ -1,0 +1,129 @@
+import { messages } from "../../core/messages.js";
+import { quantile } from "../../core/stats.js";
+import type { RecordBody } from "../../experiment/experiment.js";
+import type { RunResult } from "../../simulate/record-run.js";
+import { lawBinDensity, lawKs, lawMeanSd, lawQuantile } from "../../theory/stationary/law-stats.js";
+import { stationaryLawOf } from "./law-of.js";
+import { dataMoments } from "./moments.js";
+import { type DlnSpec, temperature } from "./spec.js";
+import { criticalTemperature } from "./thresholds.js";
+
+/** Two-sided Kolmogorov quantile at the 4-sigma false-alarm level 6.3e-5: sqrt(ln(2/6.3e-5)/2) = 2.28. */
+const ksQuantile = Math.sqrt(Math.log(2 / 6.334e-5) / 2);
+
+/**
+ * Effective number of independent samples: per chain, the samples spaced by at least 3 relaxation times
+ * of v, $\tau = 1/(2(D+1)\beta_1 v_*^{2D/(D+1)})$ at $v_* = \beta_2/\beta_1$ (the linearised drift of v).
+ */
+export function effectiveSamples(spec: DlnSpec, okChains: number, perChain: number): number {
+  const m = dataMoments(spec.model.data);
+  const D = spec.model.depth;
+  const vStar = Math.abs(m.beta2 / m.beta1) / spec.model.width;
+  const rate = 2 * (D + 1) * m.beta1 * vStar ** ((2 * D) / (D + 1));
+  const independent = (spec.horizon - spec.burnIn) / (3 / rate) + 1;
+  return okChains * Math.max(1, Math.min(perChain, Math.floor(independent)));
+}
+
+/**
+ * The "stationary" analysis: samples of v from all chains after burn-in, the closed-form law, their KS
+ * distance with a derived tolerance, quantiles, and the shared-bin histogram.
+ *
+ * KS tolerance: $2.28/\sqrt{n_{\mathrm{eff}}} + \mathrm{lr}$ — the 4-sigma Kolmogorov quantile for the
+ * effective sample size, plus the O(lr) bias of discrete SGD against the small-lr law (science/03 §4:
+ * KS 0.006 at lr 0.01, 0.012 at 0.02, so the constant is ~0.6 < 1).
+ */
+export function stationaryAnalysis(spec: DlnSpec, results: readonly RunResult[]): RecordBody {
+  const body: RecordBody = emptyBody();
+  const ok = results.filter((r) => r.status === "ok");
+  const diverged = results.length - ok.length;
+  body.scalars.divergedFraction = diverged / results.length;
+  if (diverged > 0) body.messages.push(messages.dlnDivergedChains(diverged, results.length));
+  const T = temperature(spec);
+  body.scalars.T = T;
+  const m = dataMoments(spec.model.data);
+  if (spec.model.depth === 1) body.scalars.Tc = criticalTemperature(m, spec.optimizer.ridge);
+  if (ok.length === 0) return body;
+  const perChain = ok[0].values[0].length;
+  const samples = new Float64Array(ok.length * perChain);
+  for (let c = 0; c < ok.length; c++) samples.set(ok[c].values[0], c * perChain);
+  const sorted = Float64Array.from(samples).sort();
+  for (const [name, q] of [
+    ["q10", 0.1],
+    ["q50", 0.5],
+    ["q90", 0.9],
+  ] as const)
+    body.scalars[`sim.${name}`] = quantile(sorted, q);
+  body.scalars["sim.mean"] = sorted.reduce((a, b) => a + b, 0) / sorted.length;
+  const edges = binEdges(sorted, spec.bins);
+  const hist = histogram(sorted, edges);
+  const law = stationaryLawOf(m, {
+    depth: spec.model.depth,
+    width: spec.model.width,
+    T,
+    ridge: spec.optimizer.ridge,
+  });
+  if (!law.normalisable) {
+    body.messages.push(messages.dlnNoStationaryLaw(T, body.scalars.Tc));
+    body.distributions.v = { edges, simulation: hist };
+    return body;
+  }
+  body.scalars["theory.mean"] = lawMeanSd(law).mean;
+  for (const [name, q] of [
+    ["q10", 0.1],
+    ["q50", 0.5],
+    ["q90", 0.9],
+  ] as const)
+    body.scalars[`theory.${name}`] = lawQuantile(law, q);
+  const ks = lawKs(law, samples);
+  const nEff = effectiveSamples(spec, ok.length, perChain);
+  const tolerance = ksQuantile / Math.sqrt(nEff) + spec.optimizer.lr;
+  body.scalars.ks = ks;
+  body.scalars.ksTolerance = tolerance;
+  body.scalars.effectiveSamples = nEff;
+  body.distributions.v = { edges, simulation: hist, theory: lawBinDensity(law, edges) };
+  const stats = ["mean", "q10", "q50", "q90"];
+  body.tables.summary = {
+    statistic: stats,
+    simulation: stats.map((s) => body.scalars[`sim.${s}`]),
+    theory: stats.map((s) => body.scalars[`theory.${s}`]),
+  };
+  body.agreement.v = {
+    stationary: { maxAbs: ks, at: spec.horizon, tolerance, pass: ks <= tolerance, final: ks },
+  };
+  return body;
+}
+
+/** An empty record body. */
+export function emptyBody(): RecordBody {
+  return {
+    status: "ok",
+    messages: [],
+    series: [],
+    scalars: {},
+    tables: {},
+    distributions: {},
+    agreement: {},
+    timing: {},
+  };
+}
+
+/** Bins spanning the 0.2% to 99.5% sample quantiles (the v^{-7/2} tail would stretch them otherwise). */
+function binEdges(sorted: Float64Array, bins: number): number[] {
+  const lo = quantile(sorted, 0.002);
+  const hi = quantile(sorted, 0.995);
+  const width = hi > lo ? (hi - lo) / bins : 1;
+  return Array.from({ length: bins + 1 }, (_, j) => lo + j * width);
+}
+
+/** Histogram as a density: count / (n × bin width), n = all samples (so mass outside the bins is missing). */
+function histogram(sorted: Float64Array, edges: number[]): number[] {
+  const bins = edges.length - 1;
+  const width = edges[1] - edges[0];
+  const counts = new Array<number>(bins).fill(0);
+  for (const v of sorted) {
+    const j = Math.floor((v - edges[0]) / width);
+    if (j >= 0 && j < bins) counts[j]++;
+    else if (v === edges[bins]) counts[bins - 1]++;
+  }
+  return counts.map((c) => c / (sorted.length * width));
+}
