@@ -13,6 +13,27 @@ export { version } from "./experiment/version.js";
 export { cubicBoundaries } from "./models/cubic-map/boundaries.js";
 export { cubicCritical, cubicMap, squareMap } from "./models/cubic-map/map.js";
 export { type CubicPhase, cubicPhase, cubicPhases } from "./models/cubic-map/phase.js";
+export { dlnChain } from "./models/diagonal-linear-network/chain.js";
+export {
+  discreteCollapseWindow,
+  expectedLogFactor,
+  logGrowthRate,
+} from "./models/diagonal-linear-network/collapse.js";
+export { stationaryLawOf } from "./models/diagonal-linear-network/law-of.js";
+export {
+  depth0LogDensity,
+  depth1LogDensity,
+  generalDepthLogDensity,
+  infiniteDepthLogDensity,
+} from "./models/diagonal-linear-network/laws.js";
+export { type DataMoments, dataMoments } from "./models/diagonal-linear-network/moments.js";
+export {
+  criticalTemperature,
+  depth1Mode,
+  depth1Regime,
+  depth1StationaryPoints,
+  modeTemperature,
+} from "./models/diagonal-linear-network/thresholds.js";
 export {
   affineDrift,
   finiteSumNoise,
@@ -61,3 +82,4 @@ export { type RunResult, recordRun } from "./simulate/record-run.js";
 export { fullStepper, type Stepper } from "./simulate/stepper.js";
 export * from "./theory/maps/index.js";
 export * from "./theory/sde/index.js";
+export * from "./theory/stationary/index.js";

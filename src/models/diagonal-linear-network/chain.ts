@@ -46,6 +46,7 @@ export function dlnChain(o: ChainOptions, params: Float64Array): Stepper {
     "v",
     "logImbalanceRatio",
     "identityMaxError",
+    "imbalanceDrift",
     ...Array.from({ length: o.width }, (_, i) => `v${i}`),
   ];
   const pathValue = (i: number) => {
@@ -70,10 +71,15 @@ export function dlnChain(o: ChainOptions, params: Float64Array): Stepper {
     const before = F >= 2 ? params[0] * params[0] - params[1] * params[1] : 0;
     for (let i = 0; i < o.width; i++) {
       const base = i * F;
+      let prefix = 1;
       for (let k = 0; k < F; k++) {
-        let p = 1;
-        for (let j = 0; j < F; j++) if (j !== k) p *= params[base + j];
-        others[k] = p;
+        others[k] = prefix;
+        prefix *= params[base + k];
+      }
+      let suffix = 1;
+      for (let k = F - 1; k >= 0; k--) {
+        others[k] *= suffix;
+        suffix *= params[base + k];
       }
       for (let k = 0; k < F; k++) {
         let next = params[base + k] - o.lr * (g * others[k] + 2 * o.ridge * params[base + k]);

@@ -4,7 +4,7 @@ import type { Experiment, RecordBody } from "../../experiment/experiment.js";
 import { balanceAnalysis } from "./balance-analysis.js";
 import { memoryAnalysis } from "./memory-analysis.js";
 import { sdePaths, simulateDlnRun } from "./simulate-run.js";
-import { type DlnSpec, dlnSpec } from "./spec.js";
+import { type DlnSpec, dlnSpec, sweepDepths } from "./spec.js";
 import { stationaryAnalysis } from "./stationary-analysis.js";
 import { sweepAnalysis } from "./sweep-analysis.js";
 import { sweepRunCount, sweepTemperatures } from "./sweep-plan.js";
@@ -65,7 +65,7 @@ function checkDlnSpec(spec: DlnSpec): void {
   }
   if (spec.analysis === "balance" && (depth !== 1 || width !== 1))
     throw new SpecError("model.depth", depth, messages.dlnBalanceScalar);
-  const deepest = spec.analysis === "temperature-sweep" ? Math.max(...spec.depths) : depth;
+  const deepest = spec.analysis === "temperature-sweep" ? Math.max(...sweepDepths(spec)) : depth;
   if (spec.optimizer.ridge > 0 && deepest >= 2)
     throw new SpecError("optimizer.ridge", spec.optimizer.ridge, messages.dlnRidgeDepth);
   if (
@@ -77,8 +77,8 @@ function checkDlnSpec(spec: DlnSpec): void {
   const steps =
     Math.round(spec.horizon / Math.min(...lrs)) *
     lrs.length *
-    (spec.analysis === "temperature-sweep" ? spec.depths.length + 1 : 1);
-  const factors = (spec.analysis === "temperature-sweep" ? Math.max(depth, ...spec.depths) : depth) + 1;
+    (spec.analysis === "temperature-sweep" ? sweepDepths(spec).length + 1 : 1);
+  const factors = (spec.analysis === "temperature-sweep" ? Math.max(depth, ...sweepDepths(spec)) : depth) + 1;
   const work = steps * spec.chains * spec.optimizer.batch * factors * width;
   if (work > maxWork) throw new SpecError("chains", spec.chains, messages.dlnTooMuchWork(maxWork));
 }

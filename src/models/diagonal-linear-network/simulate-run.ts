@@ -1,7 +1,8 @@
 import { Rng } from "../../core/rng.js";
 import { type RunResult, recordRun } from "../../simulate/record-run.js";
-import { eulerMaruyama, gaussianNoise, type SdeProblem, sdeStepper } from "../../theory/sde/index.js";
+import { eulerMaruyama, gaussianNoise, sdeStepper } from "../../theory/sde/index.js";
 import { type ChainMode, dlnChain } from "./chain.js";
+import { scalarNetworkSde } from "./continuous-sde.js";
 import { dataMoments, noiseG } from "./moments.js";
 import { type DlnSpec, initValue, temperature } from "./spec.js";
 import { sweepRun } from "./sweep-plan.js";
@@ -93,31 +94,11 @@ function chainRun(spec: DlnSpec, rng: Rng, kind: ChainMode): RunResult {
   return recordRun(chain, rng, steps);
 }
 
-/**
- * The continuous model of the scalar network (depth 1, width 1) as an SDE on (u, w):
- * $d(u, w) = -L'(v)(w, u)\,dt + \sqrt{4 T g(v)}\,(w, u)\,dW$, $L'(v) = 2(\beta_1 v - \beta_2)$, one Brownian
- * motion for both factors (rank-one noise), integrated by Euler–Maruyama (src/theory/sde) with h = lr.
- */
+/** Euler–Maruyama path of the continuous model at the spec's T with h = lr, recording v, ln|D/D0|, |D - D0|. */
 function balanceSde(spec: DlnSpec) {
-  const m = dataMoments(spec.model.data);
-  const T = temperature(spec);
-  const problem: SdeProblem = {
-    dim: 2,
-    noise: 1,
-    structure: "general",
-    drift(_t, x, out) {
-      const grad = 2 * (m.beta1 * x[0] * x[1] - m.beta2);
-      out[0] = -grad * x[1];
-      out[1] = -grad * x[0];
-    },
-    diffusion(_t, x, out) {
-      const s = Math.sqrt(4 * T * noiseG(m, x[0] * x[1]));
-      out[0] = s * x[1];
-      out[1] = s * x[0];
-    },
-  };
   const x0 = initialParams(spec);
   const d0 = x0[0] * x0[0] - x0[1] * x0[1];
+  const problem = scalarNetworkSde(dataMoments(spec.model.data), temperature(spec));
   return sdeStepper(problem, eulerMaruyama, x0, spec.optimizer.lr, gaussianNoise(1), {
     names: ["v", "logImbalanceRatio", "imbalanceDrift"],
     read(x, out) {

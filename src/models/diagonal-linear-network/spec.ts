@@ -62,8 +62,8 @@ export const dlnSpec = z.strictObject({
     .array(z.number().int().min(0).max(64))
     .min(1)
     .max(8)
-    .default([0, 1, 2])
-    .describe("temperature-sweep: depths D compared at each T"),
+    .optional()
+    .describe("temperature-sweep: depths D compared at each T (default [0, 1, 2])"),
   noises: z
     .array(fields.nonNegative())
     .max(64)
@@ -86,3 +86,8 @@ export function initValue(v: number | number[], i: number): number {
 
 /** Default sweep temperatures: fractions of the depth-1 collapse temperature Tc = beta2/alpha3. */
 export const sweepFractions = [0.05, 0.1, 0.2, 0.33, 0.5, 0.7, 0.85, 1.2];
+
+/** Depths of a temperature sweep: `depths`, default [0, 1, 2]. @example sweepDepths(spec) */
+export function sweepDepths(spec: DlnSpec): number[] {
+  return spec.depths ?? [0, 1, 2];
+}

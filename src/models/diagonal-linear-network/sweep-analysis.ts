@@ -9,7 +9,7 @@ import { discreteCollapseWindow, logGrowthRate } from "./collapse.js";
 import { stationaryLawOf } from "./law-of.js";
 import { dataMoments } from "./moments.js";
 import { regimeTables } from "./regime-map.js";
-import type { DlnSpec } from "./spec.js";
+import { type DlnSpec, sweepDepths } from "./spec.js";
 import { emptyBody } from "./stationary-analysis.js";
 import { growthTime, sweepCells, sweepTemperatures } from "./sweep-plan.js";
 import { criticalTemperature, depth1Regime, modeTemperature } from "./thresholds.js";
@@ -111,7 +111,7 @@ function theorySpread(
 
 /** Per depth: the T of the largest IQR and the relative drop of the IQR from its peak to the largest T. */
 function inversionScalars(body: RecordBody, spec: DlnSpec, table: Table): void {
-  for (const depth of spec.depths) {
+  for (const depth of sweepDepths(spec)) {
     for (const [source, column] of [
       ["sim", "simIqr"],
       ["theory", "theoryIqr"],

@@ -1,5 +1,5 @@
 import { dataMoments } from "./moments.js";
-import { type DlnSpec, sweepFractions } from "./spec.js";
+import { type DlnSpec, sweepDepths, sweepFractions } from "./spec.js";
 import { criticalTemperature } from "./thresholds.js";
 
 /** One (depth, T) cell of a temperature sweep. */
@@ -27,7 +27,7 @@ export function sweepTemperatures(spec: DlnSpec): number[] {
 /** Cells depth-major: every T for the first depth, then the next depth. @example sweepCells(spec).length */
 export function sweepCells(spec: DlnSpec): SweepCell[] {
   const temps = sweepTemperatures(spec);
-  return spec.depths.flatMap((depth) => temps.map((T) => ({ depth, T })));
+  return sweepDepths(spec).flatMap((depth) => temps.map((T) => ({ depth, T })));
 }
 
 /** Runs of a sweep: `chains` per cell, then `chains` growth chains per temperature. */
