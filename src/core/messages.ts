@@ -20,6 +20,18 @@ export const messages = {
     until === null
       ? "diffusive: not shown, the start is off the equator (N m^2 > sqrt(N)), where the law does not apply"
       : `diffusive: shown up to t = ${until.toPrecision(4)}, while N m^2 <= sqrt(N) (the runs have not escaped the equator)`,
+  nonFinite: (what: string, at?: number) =>
+    `${what} had a non-finite value${at === undefined ? "" : ` from t = ${at}`}; cut there (please report: a model should say why)`,
+  runFailed: (noun: string, index: number, detail: string, t?: number) =>
+    `${noun} ${index} ${detail}${t === undefined ? "" : ` (t = ${t.toPrecision(4)})`}`,
+  moreFailures: (count: number, noun: string) => `... and ${count} more ${noun}s`,
+  divergedAtStep: (step: number, limit: number) =>
+    `diverged at step ${step} (its size left the range [0, ${limit}])`,
+  flowsMomentsBlowUp: (source: string, t: number) =>
+    `${source}: moments exceed 1e100 at t = ${t.toPrecision(4)} (the dynamics diverge at this learning rate); series cut there`,
+  cubicNoErgodicMean: (r: number) =>
+    `r = ${r}: the orbit escapes, so it has no ergodic mean (no row in tables.ergodic)`,
+  flowsStartLength: (d: number) => `a start of length ${d}, the dimension of the matrices A`,
   theoryFailed: (source: string, detail: string) => `theory "${source}" failed: ${detail}`,
   unknownFigure: (known: readonly string[]) => `one of ${known.join(", ")}`,
   flowsLr: "a learning rate > 0, or a non-empty list of learning rates > 0",
@@ -95,4 +107,21 @@ export const messages = {
   dlnSweepBatch:
     'batch = 1 for analysis "temperature-sweep" (T = lr, and the near-zero growth rate is computed for one sample per step)',
   dlnMemoryWidth: 'width >= 2 for analysis "memory" (it compares paths)',
+  glmClassificationTeacher: (loss: string) =>
+    `"sign" for loss "${loss}" (a classification loss needs labels y = ±1)`,
+  glmIsotropicOnly:
+    "[{ s: 1, p: 1 }] (isotropic data; anisotropic spectra are not implemented yet in the glm experiment)",
+  glmGdBatch: 'batchFraction = 1 for optimizer "gd" (full batch; use "sgd" for b < 1)',
+  glmExactSquare:
+    'a theory list without "exact" unless loss = "square" and teacher = "linear" (the exact oracles are for ridge regression)',
+  glmExactMomentum:
+    'momentum = 0 with batchFraction < 1 and theory "exact" (the homogenized SGD recursion is for plain SGD)',
+  glmSamplesSteps: (min: number) =>
+    `samples >= steps + 4 = ${min} (moment matching whitens steps + 3 columns)`,
+  glmDmftMemory: (bytes: number, max: number, samples: number, response: string) =>
+    `fewer steps: the ${response} DMFT would need ${(bytes / 2 ** 30).toFixed(2)} GiB with ${samples} samples (at most ${(max / 2 ** 30).toFixed(0)} GiB); lower steps or dmft.samples, or use dmft.response "stein" (O(S T) memory)`,
+  glmDataTooLarge: (max: number) => `a dimension with n × d <= ${max.toExponential(0)} (n = alpha d)`,
+  glmDiverged: (source: string, step: number) => `${source}: diverged at step ${step}`,
+  glmNoStationary: (lr: number, critical: number) =>
+    `stationary values not reported: lr = ${lr} >= lrCritical = ${critical.toPrecision(6)} (SGD diverges)`,
 } as const;

@@ -5,6 +5,7 @@ import type { Experiment, RunContext, RunExecutor } from "./experiment.js";
 import { parseWith } from "./parse.js";
 import type { ExperimentRecord } from "./record.js";
 import { experimentNames, experiments } from "./registry.js";
+import { sanitiseBody } from "./sanitise.js";
 import { version } from "./version.js";
 
 /** A validated spec and the experiment it belongs to. */
@@ -72,7 +73,9 @@ export async function runExperiment(input: unknown, ctx: RunContext = {}): Promi
   const { experiment, spec } = validateSpec(input);
   const startedAt = new Date().toISOString();
   const start = performance.now();
-  const body = await experiment.run(spec as never, { ...ctx, executor: ctx.executor ?? inThreadExecutor });
+  const body = sanitiseBody(
+    await experiment.run(spec as never, { ...ctx, executor: ctx.executor ?? inThreadExecutor }),
+  );
   const host = (globalThis as { process?: { version?: string; platform?: string; arch?: string } }).process;
   return {
     sgdlab: version,

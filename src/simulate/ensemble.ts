@@ -1,4 +1,5 @@
-import type { Outcome, Status } from "../core/status.js";
+import { messages } from "../core/messages.js";
+import { type Outcome, worstOutcome } from "../core/status.js";
 import type { RunResult } from "./record-run.js";
 
 /** Mean and standard error over runs of each statistic at the record points that every run reached. */
@@ -24,12 +25,14 @@ const maxListedFailures = 5;
  * @param names statistic names, in the order of `values`
  * @param t the time of each record point
  * @param dt effective time per step, to report failure times
+ * @param noun what one result is called in messages ("run", "chain", "path")
  */
 export function summariseEnsemble(
   results: readonly RunResult[],
   names: readonly string[],
   t: readonly number[],
   dt: number,
+  noun = "run",
 ): EnsembleSummary {
   const reached = Math.min(t.length, ...results.map((r) => r.recorded));
   const mean: Record<string, number[]> = {};
@@ -43,7 +46,7 @@ export function summariseEnsemble(
       stderr[name].push(se);
     }
   });
-  return { t: t.slice(0, reached), mean, stderr, runs: results.length, ...failures(results, dt) };
+  return { t: t.slice(0, reached), mean, stderr, runs: results.length, ...failures(results, dt, noun) };
 }
 
 /** Two-pass mean and standard error of the mean (0 for a single run). */
@@ -58,14 +61,25 @@ function meanAndStderr(results: readonly RunResult[], s: number, j: number): [nu
   return [mu, Math.sqrt(ss / (n - 1) / n)];
 }
 
-function failures(results: readonly RunResult[], dt: number): { failedRuns: number; outcome: Outcome } {
+function failures(
+  results: readonly RunResult[],
+  dt: number,
+  noun: string,
+): { failedRuns: number; outcome: Outcome } {
   const failed = results.map((r, i) => ({ r, i })).filter(({ r }) => r.status !== "ok");
-  const messages = failed.slice(0, maxListedFailures).map(({ r, i }) => {
-    const when = r.failedStep === undefined ? "" : ` (t = ${(r.failedStep * dt).toPrecision(4)})`;
-    return `run ${i} ${r.message ?? r.status}${when}`;
-  });
+  const listed = failed.slice(0, maxListedFailures).map(({ r, i }) => ({
+    status: r.status,
+    messages: [
+      messages.runFailed(
+        noun,
+        i,
+        r.message ?? r.status,
+        r.failedStep === undefined ? undefined : r.failedStep * dt,
+      ),
+    ],
+  }));
+  const outcome = worstOutcome([...listed, ...failed.map(({ r }) => ({ status: r.status, messages: [] }))]);
   if (failed.length > maxListedFailures)
-    messages.push(`... and ${failed.length - maxListedFailures} more runs`);
-  const status: Status = failed.length === 0 ? "ok" : failed[0].r.status;
-  return { failedRuns: failed.length, outcome: { status, messages } };
+    outcome.messages.push(messages.moreFailures(failed.length - maxListedFailures, noun));
+  return { failedRuns: failed.length, outcome };
 }

@@ -1,3 +1,4 @@
+import { messages } from "../core/messages.js";
 import { Rng } from "../core/rng.js";
 import type { Status } from "../core/status.js";
 import type { Stepper } from "./stepper.js";
@@ -52,12 +53,12 @@ export function recordRun(
     }
     if (!(stepper.size() <= limit)) {
       stepper.restore();
-      const failedStep = replayToFailure(stepper, Rng.fromState(rngState), from, limit);
+      const failedStep = replayToFailure(stepper, Rng.fromState(rngState), from, recordSteps[j], limit);
       return {
         values,
         recorded: j,
         status: "diverged",
-        message: `diverged at step ${failedStep} (|x|^2 left the range [0, ${limit}])`,
+        message: messages.divergedAtStep(failedStep, limit),
         failedStep,
       };
     }
@@ -67,9 +68,11 @@ export function recordRun(
   return { values, recorded: recordSteps.length, status: "ok" };
 }
 
-function replayToFailure(stepper: Stepper, rng: Rng, from: number, limit: number): number {
-  for (let l = from; ; l++) {
+/** The first step in `(from, to]` after which the size leaves the range (`to` if the replay never does). */
+function replayToFailure(stepper: Stepper, rng: Rng, from: number, to: number, limit: number): number {
+  for (let l = from; l < to; l++) {
     stepper.advance(rng, l);
     if (!(stepper.size() <= limit)) return l + 1;
   }
+  return to;
 }

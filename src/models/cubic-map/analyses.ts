@@ -1,3 +1,4 @@
+import { messages } from "../../core/messages.js";
 import type { Outcome } from "../../core/status.js";
 import type { RecordBody } from "../../experiment/experiment.js";
 import { birkhoffAverage, invariantDensity } from "../../theory/maps/birkhoff.js";
@@ -64,7 +65,7 @@ export function ergodicTables(spec: CubicMapSpec): AnalysisBody {
   const body = empty();
   const table = {
     r: [] as number[],
-    mean: [] as (number | string)[],
+    mean: [] as number[],
     stderr: [] as number[],
     phase: [] as string[],
   };
@@ -74,11 +75,15 @@ export function ergodicTables(spec: CubicMapSpec): AnalysisBody {
     const opts = { transient: spec.transient, keep: spec.samples, escapeRadius: spec.escapeRadius };
     const point = cubicPhase(r, z0, classifyOptions(spec));
     const avg = birkhoffAverage(cubicMap, r, z0, square, opts);
+    if (avg.escaped) {
+      // No ergodic mean on an escaping orbit: no row (a column of numbers stays numbers), and a message.
+      body.messages.push(messages.cubicNoErgodicMean(r));
+      continue;
+    }
     table.r.push(r);
     table.phase.push(point.phase);
-    table.mean.push(avg.escaped ? "diverged" : avg.mean);
-    table.stderr.push(avg.escaped ? 0 : avg.stderr);
-    if (avg.escaped) continue;
+    table.mean.push(avg.mean);
+    table.stderr.push(avg.stderr);
     const density = invariantDensity(cubicMap, r, z0, square, 0, 2, spec.bins, opts);
     const theory = sDensityTheory(r, density.edges);
     body.distributions[`s@r=${r}`] = {

@@ -33,7 +33,7 @@ export function balanceAnalysis(spec: DlnSpec, results: readonly RunResult[]): R
   const sde = results.slice(2 * spec.chains);
   const outcomes: Outcome[] = [];
   const series = (source: string, runs: readonly RunResult[], names: string[]): Series => {
-    const s = summariseEnsemble(runs, names, t, lr);
+    const s = summariseEnsemble(runs, names, t, lr, "chain");
     outcomes.push({
       status: s.outcome.status,
       messages: s.outcome.messages.map((msg) => `${source}: ${msg}`),

@@ -38,7 +38,7 @@ function pathStatistics(r: RunResult): RunResult {
 export function memoryAnalysis(spec: DlnSpec, results: readonly RunResult[]): RecordBody {
   const body = emptyBody();
   const { t } = dlnRecordSteps(spec);
-  const summary = summariseEnsemble(results.map(pathStatistics), names, t, spec.optimizer.lr);
+  const summary = summariseEnsemble(results.map(pathStatistics), names, t, spec.optimizer.lr, "chain");
   const sim: Series = {
     source: "simulation",
     t: summary.t,

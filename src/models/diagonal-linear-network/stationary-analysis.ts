@@ -37,11 +37,22 @@ export function stationaryAnalysis(spec: DlnSpec, results: readonly RunResult[])
   const ok = results.filter((r) => r.status === "ok");
   const diverged = results.length - ok.length;
   body.scalars.divergedFraction = diverged / results.length;
-  if (diverged > 0) body.messages.push(messages.dlnDivergedChains(diverged, results.length));
+  if (diverged > 0) {
+    // Counted, reported, and a status: the statistics below describe the surviving chains only.
+    body.status = "diverged";
+    body.messages.push(messages.dlnDivergedChains(diverged, results.length));
+  }
   const T = temperature(spec);
   body.scalars.T = T;
   const m = dataMoments(spec.model.data);
   if (spec.model.depth === 1) body.scalars.Tc = criticalTemperature(m, spec.optimizer.ridge);
+  const law = stationaryLawOf(m, {
+    depth: spec.model.depth,
+    width: spec.model.width,
+    T,
+    ridge: spec.optimizer.ridge,
+  });
+  if (!law.normalisable) body.messages.push(messages.dlnNoStationaryLaw(T, body.scalars.Tc));
   if (ok.length === 0) return body;
   const perChain = ok[0].values[0].length;
   const samples = new Float64Array(ok.length * perChain);
@@ -56,14 +67,7 @@ export function stationaryAnalysis(spec: DlnSpec, results: readonly RunResult[])
   body.scalars["sim.mean"] = sorted.reduce((a, b) => a + b, 0) / sorted.length;
   const edges = binEdges(sorted, spec.bins);
   const hist = histogram(sorted, edges);
-  const law = stationaryLawOf(m, {
-    depth: spec.model.depth,
-    width: spec.model.width,
-    T,
-    ridge: spec.optimizer.ridge,
-  });
   if (!law.normalisable) {
-    body.messages.push(messages.dlnNoStationaryLaw(T, body.scalars.Tc));
     body.distributions.v = { edges, simulation: hist };
     return body;
   }

@@ -26,8 +26,14 @@ export function checkFlowsSpec(spec: FlowsSpec): void {
       );
   });
   const d = dimOf(spec);
-  if (spec.analysis === "weak-order" && d > maxMomentDim)
-    throw new SpecError("model", d, messages.flowsMomentDimension(maxMomentDim));
+  if (spec.analysis === "weak-order" && d > maxMomentDim) {
+    const field = spec.model.name === "least-squares" ? "model.d" : "model.x0";
+    throw new SpecError(
+      field,
+      spec.model.name === "least-squares" ? d : spec.model.x0,
+      messages.flowsMomentDimension(maxMomentDim),
+    );
+  }
   if (spec.analysis === "two-point-invariant" && !invariantModel(spec))
     throw new SpecError("analysis", spec.analysis, messages.flowsInvariantModel);
 }
@@ -45,8 +51,10 @@ function invariantModel(spec: FlowsSpec): boolean {
 }
 
 function checkShapes(model: QuadraticFiniteSumSpec["model"]): void {
-  const d = model.x0.length;
+  // The dimension is that of the first matrix: a start of another length is the start's fault.
+  const d = model.A[0]?.length ?? model.x0.length;
   const M = model.A.length;
+  if (model.x0.length !== d) throw new SpecError("model.x0", model.x0, messages.flowsStartLength(d));
   model.A.forEach((Ai, i) => {
     if (Ai.length !== d || Ai.some((row) => row.length !== d))
       throw new SpecError(`model.A[${i}]`, Ai, messages.flowsMatrixShape(d));

@@ -20,7 +20,7 @@ export function ensembleSeries(
   dt: number,
   variances: readonly string[] = [],
 ): { series: Series; failed: number } {
-  const summary = summariseEnsemble(results, names, t, dt);
+  const summary = summariseEnsemble(results, names, t, dt, "path");
   const series: Series = {
     source,
     t: summary.t,

@@ -120,15 +120,16 @@ export async function runTrajectories(
       return;
     }
     const { exact, bias } = exactLoss(fs, x0, lr, h, spec.substeps, source, steps);
-    const theory = finiteSeries({ source: `${source}-moments`, t, values: { loss: exact } });
+    const theory = finiteSeries({ source: `${source}-moments`, t, values: { loss: exact } }, outcomes);
     body.series.push(theory);
+    if (theory.t.length < t.length) return;
     for (const [stat, entry] of Object.entries(agreementOf(series, theory, { bias: { loss: bias } })))
       body.agreement[stat] = { ...body.agreement[stat], [theory.source]: entry };
   });
   const gf = modelMoments(fs, "gf", lr, "second-moment", x0);
   if (gf) {
     const values = t.map((time) => expectedLoss(fs, gf.at(gf.start(x0, x0), time)));
-    body.series.push(finiteSeries({ source: "gradient-flow", t, values: { loss: values } }));
+    body.series.push(finiteSeries({ source: "gradient-flow", t, values: { loss: values } }, outcomes));
   }
   body.timing.theorySeconds = (performance.now() - theoryStart) / 1000;
   return { ...body, ...worstOutcome(outcomes) };

@@ -56,13 +56,16 @@ function largeStepGdExperiment<S extends LargeStepGdSpec>(
         rMin: prediction.rMin,
         rMax: prediction.rMax,
         observedPhase: cubicPhases.indexOf(observed),
-        lyapunov: run.lyapunov,
-        sharpnessFinal: run.finalSharpness,
       };
+      // After a divergence the exponent, the sharpness and the map deviation are undefined: left out.
+      if (run.divergedStep === undefined) {
+        scalars.lyapunov = run.lyapunov;
+        scalars.sharpnessFinal = run.finalSharpness;
+        if (run.mapDeviation !== undefined) scalars.mapDeviation = run.mapDeviation;
+      }
       const notes: string[] = [];
       if (prediction.phase !== undefined) scalars.phase = cubicPhases.indexOf(prediction.phase);
       else notes.push(messages.unknownMapPhase);
-      if (run.mapDeviation !== undefined) scalars.mapDeviation = run.mapDeviation;
       if (run.divergedStep !== undefined) {
         scalars.divergedStep = run.divergedStep;
         notes.unshift(messages.gdDiverged(run.divergedStep));

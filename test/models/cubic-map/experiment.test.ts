@@ -63,7 +63,9 @@ describe("cubic-map experiment: analyses, figures, validation", () => {
     });
     const e = rec.tables.ergodic;
     expect(Math.abs((e.mean[1] as number) - 2.1 / 2.2)).toBeLessThan(1e-12);
-    expect(e.mean[4]).toBe("diverged");
+    // r = 2.1 escapes: no row (the mean column stays numeric) and a message saying why.
+    expect(e.r).toEqual([0.8, 1.1, 1.5, 2]);
+    expect(rec.messages.join(" ")).toMatch(/r = 2\.1: the orbit escapes/);
     expect(rec.agreement.ergodicMean["closed-form"].pass).toBe(true);
     expect(rec.distributions["s@r=2"].theory).toBeDefined();
     expect(renderFigure(rec)).toContain("invariant density");

@@ -59,7 +59,7 @@ describe("modified-flows specs: bad input names the field", () => {
       },
       "model.b[0]",
     ],
-    ["x0 length differs from A", { model: { ...t2, x0: [1, 1, 1] } }, "model.A[0]"],
+    ["x0 length differs from A", { model: { ...t2, x0: [1, 1, 1] } }, "model.x0"],
     [
       "non-symmetric A",
       {
