@@ -1,3 +1,4 @@
+import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { z } from "zod";
 import { SpecError } from "../src/core/errors.js";
@@ -77,6 +78,10 @@ export function schemaCommand(name: string): void {
 
 /** `sgdlab runs` */
 export async function runsCommand(o: { limit: number; db: string }): Promise<void> {
+  if (!existsSync(o.db)) {
+    process.stdout.write(formatRuns([]));
+    return;
+  }
   const store = await RunStore.open(o.db);
   try {
     process.stdout.write(formatRuns(await store.list({ limit: o.limit })));
@@ -87,6 +92,7 @@ export async function runsCommand(o: { limit: number; db: string }): Promise<voi
 
 /** `sgdlab show <id>` */
 export async function showCommand(id: string, o: { db: string }): Promise<void> {
+  if (!existsSync(o.db)) throw new SpecError("--db", o.db, messages.noDatabase);
   const store = await RunStore.open(o.db);
   try {
     const record = await store.get(id);

@@ -1,14 +1,16 @@
 import type { ExperimentRecord } from "../src/experiment/record.js";
 import type { RunSummary } from "../src/node/store.js";
 
+/** Gaps and times to 5 significant digits; scalars (boundaries, fixed points) to 10, trailing zeros dropped. */
 const fmt = (x: number) => (Number.isInteger(x) ? String(x) : x.toPrecision(5));
+const fmtScalar = (x: number) => String(Number(x.toPrecision(10)));
 
 /** A few lines for a terminal: status, scalars, agreement, timing and the files written. */
 export function formatSummary(record: ExperimentRecord, written: string[]): string {
   const lines = [
     `status: ${record.status}${record.messages.length ? ` (${record.messages.join("; ")})` : ""}`,
   ];
-  const scalars = Object.entries(record.scalars).map(([k, v]) => `${k} = ${fmt(v)}`);
+  const scalars = Object.entries(record.scalars).map(([k, v]) => `${k} = ${fmtScalar(v)}`);
   if (scalars.length) lines.push(`scalars: ${scalars.join(", ")}`);
   for (const [stat, byTheory] of Object.entries(record.agreement)) {
     for (const [theory, a] of Object.entries(byTheory)) {
@@ -70,8 +72,9 @@ export function formatRuns(runs: RunSummary[]): string {
     r.status,
     r.seconds === null ? "-" : `${r.seconds.toFixed(1)} s`,
     r.specHash,
+    r.label,
   ]);
-  const header = ["id", "started", "experiment", "status", "time", "spec hash"];
+  const header = ["id", "started", "experiment", "status", "time", "spec hash", "analysis / title"];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i].length)));
   return `${[header, ...rows].map((row) => row.map((c, i) => c.padEnd(widths[i])).join("  ")).join("\n")}\n`;
 }

@@ -32,6 +32,7 @@ export const messages = {
   cubicNoErgodicMean: (r: number) =>
     `r = ${r}: the orbit escapes, so it has no ergodic mean (no row in tables.ergodic)`,
   flowsStartLength: (d: number) => `a start of length ${d}, the dimension of the matrices A`,
+  noDatabase: "an existing run database (sgdlab run records runs there; see --db)",
   theoryFailed: (source: string, detail: string) => `theory "${source}" failed: ${detail}`,
   unknownFigure: (known: readonly string[]) => `one of ${known.join(", ")}`,
   flowsLr: "a learning rate > 0, or a non-empty list of learning rates > 0",

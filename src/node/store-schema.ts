@@ -26,7 +26,7 @@ export const SCHEMA_DDL: readonly string[] = [
 ];
 
 /** Runs with their scalars as two parallel lists (names, vals); append WHERE / ORDER BY / LIMIT. */
-export const SUMMARY_SQL = `SELECT id, experiment, spec_hash, status, message, started_at, finished_at,
+export const SUMMARY_SQL = `SELECT id, experiment, spec_hash, status, message, started_at, finished_at, spec,
   coalesce(names, []) AS names, coalesce(vals, []) AS vals FROM runs LEFT JOIN (
     SELECT run_id, list(name ORDER BY name) AS names, list(value ORDER BY name) AS vals
     FROM scalars GROUP BY run_id) ON run_id = id`;

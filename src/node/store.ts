@@ -21,6 +21,8 @@ export interface RunSummary {
   finishedAt: string | null;
   seconds: number | null;
   scalars: Record<string, number>;
+  /** What tells runs of one experiment apart: the spec's `analysis` and `title`, when it has them. */
+  label: string;
 }
 
 /** One point of a stored series: the long form of `record.series`. */
@@ -245,5 +247,11 @@ function toSummary(row: db.Row): RunSummary {
     finishedAt: finishedAt?.toISOString() ?? null,
     seconds: finishedAt === null ? null : (finishedAt.getTime() - startedAt.getTime()) / 1000,
     scalars: Object.fromEntries((row.names as string[]).map((name, i) => [name, (row.vals as number[])[i]])),
+    label: labelOf(row.spec as string),
   };
+}
+
+function labelOf(specJson: string): string {
+  const spec = JSON.parse(specJson) as { analysis?: unknown; title?: unknown };
+  return [spec.analysis, spec.title].filter((v) => typeof v === "string" && v !== "").join(" · ");
 }

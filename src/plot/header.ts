@@ -21,7 +21,7 @@ export function headerBlock(record: ExperimentRecord, title: string | undefined,
   const lines: string[] = [];
   let y = 24;
   const heading = title ?? defaultTitle(record.spec);
-  lines.push(text(16, y, truncate(heading, width, 10), 'font-size="18" font-weight="bold"'));
+  lines.push(text(16, y, truncate(heading, width, 11.5), 'font-size="18" font-weight="bold"'));
   const summary = specSummary(record.spec);
   if (summary !== "") {
     y += 20;
@@ -89,7 +89,7 @@ function truncate(content: string, width: number, perChar: number): string {
 }
 
 /**
- * A title from a spec: its `name`, `experiment` or `id` field, else "sgdlab experiment".
+ * A title from a spec: its `title`, `name`, `experiment` or `id` field, else its model name.
  *
  * @example defaultTitle({ model: { name: "spiked-tensor" } }) // "spiked-tensor"
  */
