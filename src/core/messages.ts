@@ -33,6 +33,13 @@ export const messages = {
     `r = ${r}: the orbit escapes, so it has no ergodic mean (no row in tables.ergodic)`,
   flowsStartLength: (d: number) => `a start of length ${d}, the dimension of the matrices A`,
   noDatabase: "an existing run database (sgdlab run records runs there; see --db)",
+  spikedInit: 'an object { "m": number, "rPerp2": number >= 0 } or { "random": true }',
+  gmmInit: '{ "random": true } or { "v": [...], "mMu": [...], "mNu": [...] (XOR), "RPerp": [[...]] }',
+  gdLabels: '"teacher" or a number > 0',
+  cubicValues: (what: string) =>
+    `a number, a list of numbers, or a range { "from", "to", "step" } of ${what}`,
+  stationaryNotNormalisable: (slope: number, end: "lower" | "upper", at: number) =>
+    `not normalisable: ln f grows (slope ${slope.toPrecision(3)}) towards the ${end} end ${at}`,
   theoryFailed: (source: string, detail: string) => `theory "${source}" failed: ${detail}`,
   unknownFigure: (known: readonly string[]) => `one of ${known.join(", ")}`,
   flowsLr: "a learning rate > 0, or a non-empty list of learning rates > 0",

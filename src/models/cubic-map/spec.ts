@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { messages } from "../../core/messages.js";
 import { fields } from "../../experiment/fields.js";
 import { parameterGrid } from "../../theory/maps/orbit-diagram.js";
 
@@ -24,7 +25,7 @@ export type Range = z.output<typeof rangeSpec>;
 
 const valuesSpec = (what: string) =>
   z.union([rangeSpec, z.number(), z.array(z.number()).min(1).max(maxGridPoints)], {
-    error: () => `a number, a list of numbers, or a range { "from", "to", "step" } of ${what}`,
+    error: () => messages.cubicValues(what),
   });
 
 /**

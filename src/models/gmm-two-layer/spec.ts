@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { messages } from "../../core/messages.js";
 import { fields } from "../../experiment/fields.js";
 
 /** Theories of the Gaussian-mixture two-layer network (science/01 §3). */
@@ -16,7 +17,7 @@ const initSpec = z.union(
       RPerp: z.array(z.array(z.number())).describe("K×K Gram matrix of the W_i orthogonal to mu (and nu)"),
     }),
   ],
-  { error: () => '{ "random": true } or { "v": [...], "mMu": [...], "mNu": [...] (XOR), "RPerp": [[...]] }' },
+  { error: () => messages.gmmInit },
 );
 
 /**

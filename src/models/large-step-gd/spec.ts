@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { messages } from "../../core/messages.js";
 import { fields } from "../../experiment/fields.js";
 
 /** Largest d and n accepted (GD keeps d × d matrices for the test error). */
@@ -9,7 +10,7 @@ const dataSpec = z
   .default("orthogonal")
   .describe("orthogonal: n orthonormal rows (exact cubic-map reduction); gaussian: x_i ~ N(0, I_d/d)");
 const labelsSpec = z
-  .union([z.literal("teacher"), fields.positive()], { error: () => '"teacher" or a number > 0' })
+  .union([z.literal("teacher"), fields.positive()], { error: () => messages.gdLabels })
   .default("teacher")
   .describe('"teacher" (Gaussian teacher of the same architecture) or a constant label y > 0');
 

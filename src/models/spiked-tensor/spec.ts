@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { messages } from "../../core/messages.js";
 import { fields } from "../../experiment/fields.js";
 
 /** Largest N accepted for `simulation: "full"` (five length-N vectors, 40 N bytes, per run per worker). */
@@ -15,7 +16,7 @@ const initSpec = z.union(
     }),
     z.strictObject({ random: z.literal(true).describe("x0 ~ N(0, I/N)") }),
   ],
-  { error: () => 'an object { "m": number, "rPerp2": number >= 0 } or { "random": true }' },
+  { error: () => messages.spikedInit },
 );
 
 /**

@@ -33,6 +33,3 @@ export function stepCoefficients(
   out[1] = 2 * k * snr * lr * (k === 2 ? m : m ** (k - 1));
   out[2] = 2 * lr * Math.sqrt(k) * rkm1;
 }
-
-/** Largest `|x|^2` before a run is declared diverged (well below overflow of the k-th power). */
-export const DIVERGENCE_NORM2 = 1e100;

@@ -1,3 +1,4 @@
+import { messages } from "../../core/messages.js";
 import { type Coordinate, coordinateOf, gridNodes, type LawGrid, logJacobian } from "./grid.js";
 
 /**
@@ -79,8 +80,8 @@ export function lawFromNodes(
   const message = normalisable
     ? undefined
     : !Number.isFinite(lowerTail)
-      ? `not normalisable: ln f grows (slope ${lowerSlope.toPrecision(3)}) towards the lower end ${x[0]}`
-      : `not normalisable: ln f grows (slope ${upperSlope.toPrecision(3)}) towards the upper end ${x[n - 1]}`;
+      ? messages.stationaryNotNormalisable(lowerSlope, "lower", x[0])
+      : messages.stationaryNotNormalisable(upperSlope, "upper", x[n - 1]);
   const lz = Math.log(z);
   for (let i = 0; i < n; i++) {
     logF[i] -= lz;
