@@ -117,8 +117,8 @@ describe.concurrent("sgdlab CLI", () => {
     ],
   ])(
     "bad input (%s): one message naming the field, exit 2, nothing written",
-    async (_label, spec, message) => {
-      const name = `bad${typeof spec === "string" ? "" : Math.random().toString(36).slice(2)}.json`;
+    async (label, spec, message) => {
+      const name = `bad${typeof spec === "string" ? "" : `-${label.replace(/\W+/g, "-")}`}.json`;
       const out = join(dir, `out-${name}`);
       const db = join(dir, `${name}.duckdb`);
       const r = await sgdlab("run", specFile(name, spec), "--out", out, "--db", db);

@@ -69,9 +69,13 @@ function spawnNode(args: string[]) {
   return { proc, lines, exited: once(proc, "exit") };
 }
 
+/** Number of child scripts written so far (their file names). */
+let children = 0;
+
 /** Run TypeScript `body` in a child process (via tsx), with `RunStore` and `prov` in scope. */
 async function child(body: string): Promise<ReturnType<typeof spawnNode>> {
-  const file = join(dir, `child-${Math.random().toString(36).slice(2)}.mts`);
+  children += 1;
+  const file = join(dir, `child-${children}.mts`);
   const prelude = `import { RunStore } from ${JSON.stringify(storeUrl)};
     const prov = { commit: null, node: "", platform: "", startedAt: "" };
     const empty = { sgdlab: "0.1.0", provenance: prov, spec: {}, status: "ok" as const, messages: [],

@@ -150,7 +150,7 @@ function runBody(spec: GmmTwoLayerSpec, results: RunResult[], ctx: Ctx): RecordB
 
 /**
  * Agreement of the finite-snr ODE with the simulation, when every run starts from the same statistics:
- * the mean per statistic (`agreement`), and the tracked run alone (`tables.tracking`), with the gap model of
+ * the mean per statistic (`agreement[stat].ode`), and the tracked run alone (`agreement[stat]["ode-track"]`), with the gap model of
  * tolerance.ts. From random starts the runs' spread does not predict one run's, so nothing is measured.
  */
 function compareWithOde(
@@ -174,25 +174,13 @@ function compareWithOde(
   const gap = gmmGapModel(state, spec.model.N, ode, fine ?? ode);
   for (const [stat, entry] of Object.entries(agreementOf(sim, ode, gap)))
     body.agreement[stat] = { ode: entry };
+  // The tracked run alone against the same ODE, as the theory "ode-track" of each statistic.
   const z = meanGapMultiplier(spec.runs);
-  const table: Record<string, (string | number)[]> = {
-    statistic: [],
-    maxAbs: [],
-    at: [],
-    tolerance: [],
-    pass: [],
-  };
   state.forEach((name, k) => {
-    const s = k + 2;
-    const sd = sim.t.map((_, j) => sampleSd(results, s, j));
+    const sd = sim.t.map((_, j) => sampleSd(results, k + 2, j));
     const e = trackingEntry(sim.t, track.values[name], ode.values[name], sd, gap.bias[name], z, spec.runs);
-    table.statistic.push(name);
-    table.maxAbs.push(e.maxAbs);
-    table.at.push(e.at);
-    table.tolerance.push(e.tolerance);
-    table.pass.push(e.pass ? 1 : 0);
+    body.agreement[name] = { ...body.agreement[name], "ode-track": e };
   });
-  body.tables.tracking = table;
 }
 
 function sampleSd(results: RunResult[], s: number, j: number): number {

@@ -1,5 +1,5 @@
 import type { GapModel } from "../../experiment/agreement.js";
-import type { Series } from "../../experiment/record.js";
+import type { AgreementEntry, Series } from "../../experiment/record.js";
 
 /**
  * Bound `B` on the finite-N bias `|E[u(t)] − u_ode(t)| <= B/N` of every state statistic (v, mMu, mNu,
@@ -42,14 +42,6 @@ export function gmmGapModel(names: readonly string[], N: number, ode: Series, fi
   return { bias };
 }
 
-/** One tracked run against a theory: the largest gap and whether every point is within its tolerance. */
-export interface TrackingEntry {
-  maxAbs: number;
-  at: number;
-  tolerance: number;
-  pass: boolean;
-}
-
 /**
  * A single run against the ODE. Runs that share the tracked run's start have the same law, so the sample
  * standard deviation `sd_j` of all runs at point j predicts the tracked run's spread; the tolerance is a
@@ -62,6 +54,7 @@ export interface TrackingEntry {
  * @param bias bias bound per point
  * @param z Student-t multiplier for `runs − 1` degrees of freedom
  * @param runs number of runs
+ * @returns an agreement entry (the tracked run in place of the mean)
  */
 export function trackingEntry(
   t: readonly number[],
@@ -71,14 +64,15 @@ export function trackingEntry(
   bias: readonly number[],
   z: number,
   runs: number,
-): TrackingEntry {
-  const entry: TrackingEntry = { maxAbs: 0, at: t[0], tolerance: 0, pass: true };
+): AgreementEntry {
+  const entry: AgreementEntry = { maxAbs: 0, at: t[0], tolerance: 0, pass: true, final: 0 };
   const n = Math.min(track.length, theory.length);
   for (let j = 0; j < n; j++) {
     const diff = Math.abs(track[j] - theory[j]);
     const tol = z * sd[j] * Math.sqrt(1 + 1 / runs) + bias[j] + 1e-8 * Math.max(1, Math.abs(theory[j]));
     if (j === 0 || diff > entry.maxAbs) Object.assign(entry, { maxAbs: diff, at: t[j], tolerance: tol });
     entry.pass &&= diff <= tol;
+    entry.final = diff;
   }
   return entry;
 }

@@ -32,7 +32,7 @@ describe("gmm-two-layer bad input on the CLI", () => {
       { task: "xor", ridge: 0.125 },
       /model\.ridge = 0\.125 is invalid: .*trivial fixed point/,
     ],
-  ])("%s: exit 2, one message naming the field, nothing written", async (_label, patch, message) => {
+  ])("%s: exit 2, one message naming the field, nothing written", async (label, patch, message) => {
     const base: Record<string, unknown> = {
       name: "gmm-two-layer",
       task: "binary",
@@ -42,7 +42,7 @@ describe("gmm-two-layer bad input on the CLI", () => {
       ridge: 0.1,
     };
     const spec = { model: { ...base, ...patch } };
-    const file = join(dir, `${Math.random().toString(36).slice(2)}.json`);
+    const file = join(dir, `${label.replace(/\W+/g, "-")}.json`);
     writeFileSync(file, JSON.stringify(spec));
     const out = join(dir, "out");
     const r = await sgdlab("run", file, "--out", out, "--no-store");
