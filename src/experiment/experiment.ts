@@ -53,3 +53,21 @@ export interface Experiment<S = unknown> {
   simulateRun?(spec: S, index: number): RunResult;
   run(spec: S, ctx: Required<Pick<RunContext, "executor">> & RunContext): Promise<RecordBody>;
 }
+
+/**
+ * A record body with nothing in it yet (status ok), to fill: `{ ...emptyRecordBody(), scalars }`.
+ *
+ * @example const body = emptyRecordBody(); body.series.push(sim)
+ */
+export function emptyRecordBody(): RecordBody {
+  return {
+    status: "ok",
+    messages: [],
+    series: [],
+    scalars: {},
+    tables: {},
+    distributions: {},
+    agreement: {},
+    timing: {},
+  };
+}

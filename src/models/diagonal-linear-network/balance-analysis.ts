@@ -2,6 +2,7 @@ import { Rng } from "../../core/rng.js";
 import { type Outcome, worstOutcome } from "../../core/status.js";
 import { agreementOf, meanGapMultiplier } from "../../experiment/agreement.js";
 import type { RecordBody } from "../../experiment/experiment.js";
+import { emptyRecordBody } from "../../experiment/experiment.js";
 import type { Series } from "../../experiment/record.js";
 import { summariseEnsemble } from "../../simulate/ensemble.js";
 import type { RunResult } from "../../simulate/record-run.js";
@@ -9,7 +10,6 @@ import { dlnChain } from "./chain.js";
 import { dataMoments } from "./moments.js";
 import { dlnRecordSteps, initialParams, sdePaths } from "./simulate-run.js";
 import type { DlnSpec } from "./spec.js";
-import { emptyBody } from "./stationary-analysis.js";
 
 const chainNames = ["v", "logImbalanceRatio", "identityMaxError", "imbalanceDrift", "v0"];
 
@@ -25,7 +25,7 @@ const chainNames = ["v", "logImbalanceRatio", "identityMaxError", "imbalanceDrif
  * continuous model; science/03 §5 measures -8.57 vs -8.552, a relative gap 0.2 lr).
  */
 export function balanceAnalysis(spec: DlnSpec, results: readonly RunResult[]): RecordBody {
-  const body = emptyBody();
+  const body = emptyRecordBody();
   const { t } = dlnRecordSteps(spec);
   const lr = spec.optimizer.lr;
   const sgd = results.slice(0, spec.chains);

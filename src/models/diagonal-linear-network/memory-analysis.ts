@@ -1,12 +1,12 @@
 import { worstOutcome } from "../../core/status.js";
 import { agreementOf } from "../../experiment/agreement.js";
 import type { RecordBody } from "../../experiment/experiment.js";
+import { emptyRecordBody } from "../../experiment/experiment.js";
 import type { Series } from "../../experiment/record.js";
 import { summariseEnsemble } from "../../simulate/ensemble.js";
 import type { RunResult } from "../../simulate/record-run.js";
 import { dlnRecordSteps, initialParams } from "./simulate-run.js";
 import type { DlnSpec } from "./spec.js";
-import { emptyBody } from "./stationary-analysis.js";
 
 const names = ["logPathRatio", "pathSquareGap", "relativePathGap"];
 
@@ -36,7 +36,7 @@ function pathStatistics(r: RunResult): RunResult {
  * most |D_i(0)| / |v_i(0)| while it decays (bias = that sum over the two paths, + 1e-9 for rounding).
  */
 export function memoryAnalysis(spec: DlnSpec, results: readonly RunResult[]): RecordBody {
-  const body = emptyBody();
+  const body = emptyRecordBody();
   const { t } = dlnRecordSteps(spec);
   const summary = summariseEnsemble(results.map(pathStatistics), names, t, spec.optimizer.lr, "chain");
   const sim: Series = {

@@ -1,6 +1,6 @@
 import { messages } from "../../core/messages.js";
 import { quantile } from "../../core/stats.js";
-import type { RecordBody } from "../../experiment/experiment.js";
+import { emptyRecordBody, type RecordBody } from "../../experiment/experiment.js";
 import type { RunResult } from "../../simulate/record-run.js";
 import { lawBinDensity, lawKs, lawMeanSd, lawQuantile } from "../../theory/stationary/law-stats.js";
 import { stationaryLawOf } from "./law-of.js";
@@ -33,7 +33,7 @@ export function effectiveSamples(spec: DlnSpec, okChains: number, perChain: numb
  * KS 0.006 at lr 0.01, 0.012 at 0.02, so the constant is ~0.6 < 1).
  */
 export function stationaryAnalysis(spec: DlnSpec, results: readonly RunResult[]): RecordBody {
-  const body: RecordBody = emptyBody();
+  const body: RecordBody = emptyRecordBody();
   const ok = results.filter((r) => r.status === "ok");
   const diverged = results.length - ok.length;
   body.scalars.divergedFraction = diverged / results.length;
@@ -95,20 +95,6 @@ export function stationaryAnalysis(spec: DlnSpec, results: readonly RunResult[])
     stationary: { maxAbs: ks, at: spec.horizon, tolerance, pass: ks <= tolerance, final: ks },
   };
   return body;
-}
-
-/** An empty record body. */
-export function emptyBody(): RecordBody {
-  return {
-    status: "ok",
-    messages: [],
-    series: [],
-    scalars: {},
-    tables: {},
-    distributions: {},
-    agreement: {},
-    timing: {},
-  };
 }
 
 /** Bins spanning the 0.2% to 99.5% sample quantiles (the v^{-7/2} tail would stretch them otherwise). */

@@ -2,6 +2,7 @@ import { messages } from "../../core/messages.js";
 import { quantile } from "../../core/stats.js";
 import { meanGapMultiplier } from "../../experiment/agreement.js";
 import type { RecordBody } from "../../experiment/experiment.js";
+import { emptyRecordBody } from "../../experiment/experiment.js";
 import type { Table } from "../../experiment/record.js";
 import type { RunResult } from "../../simulate/record-run.js";
 import { lawMeanSd, lawQuantile } from "../../theory/stationary/law-stats.js";
@@ -10,7 +11,6 @@ import { stationaryLawOf } from "./law-of.js";
 import { dataMoments } from "./moments.js";
 import { regimeTables } from "./regime-map.js";
 import { type DlnSpec, sweepDepths } from "./spec.js";
-import { emptyBody } from "./stationary-analysis.js";
 import { growthTime, sweepCells, sweepTemperatures } from "./sweep-plan.js";
 import { criticalTemperature, depth1Regime, modeTemperature } from "./thresholds.js";
 
@@ -39,7 +39,7 @@ function spread(sorted: Float64Array): { sd: number; iqr: number; median: number
  * t-quantile × se + 1e-6 |prediction| (quadrature accuracy).
  */
 export function sweepAnalysis(spec: DlnSpec, results: readonly RunResult[]): RecordBody {
-  const body = emptyBody();
+  const body = emptyRecordBody();
   const m = dataMoments(spec.model.data);
   const temps = sweepTemperatures(spec);
   const cells = sweepCells(spec);

@@ -2,7 +2,7 @@ import { messages } from "../../core/messages.js";
 import { Rng } from "../../core/rng.js";
 import { type Outcome, worstOutcome } from "../../core/status.js";
 import { agreementOf } from "../../experiment/agreement.js";
-import type { RecordBody, RunContext } from "../../experiment/experiment.js";
+import { emptyRecordBody, type RecordBody, type RunContext } from "../../experiment/experiment.js";
 import { recordGrid } from "../../simulate/grid.js";
 import { type RunResult, recordRun } from "../../simulate/record-run.js";
 import {
@@ -95,13 +95,7 @@ export async function runTrajectories(
     onRun: () => ctx.onProgress?.({ phase: "simulation", done: ++done, total }),
   });
   const body: RecordBody = {
-    status: "ok",
-    messages: [],
-    series: [],
-    scalars: {},
-    tables: {},
-    distributions: {},
-    agreement: {},
+    ...emptyRecordBody(),
     timing: { simulationSeconds: (performance.now() - started) / 1000 },
   };
   const outcomes: Outcome[] = [];

@@ -1,7 +1,7 @@
 import { messages } from "../../core/messages.js";
 import { worstOutcome } from "../../core/status.js";
 import { agreementOf } from "../../experiment/agreement.js";
-import type { RecordBody } from "../../experiment/experiment.js";
+import { emptyRecordBody, type RecordBody } from "../../experiment/experiment.js";
 import { odeSeries } from "../../experiment/ode-series.js";
 import type { Series } from "../../experiment/record.js";
 import type { RunResult } from "../../simulate/record-run.js";
@@ -53,14 +53,9 @@ export function diffusiveBody(spec: GmmTwoLayerSpec, results: RunResult[]): Reco
     Object.fromEntries(stats.map((s, k) => [s, S[k * d.dim + k]])),
   );
   const body: RecordBody = {
-    status: "ok",
-    messages: [],
+    ...emptyRecordBody(),
     series: [sim, theory.series],
     scalars: { failedRuns: results.filter((r) => r.status !== "ok").length },
-    tables: {},
-    distributions: {},
-    agreement: {},
-    timing: {},
   };
   const outcomes = [theory.outcome];
   const drift = fixedPointResidual(spec, u0);

@@ -1,7 +1,12 @@
 import { messages } from "../../core/messages.js";
 import { type Outcome, worstOutcome } from "../../core/status.js";
 import { agreementOf, meanGapMultiplier } from "../../experiment/agreement.js";
-import type { Experiment, RecordBody, RunContext } from "../../experiment/experiment.js";
+import {
+  type Experiment,
+  emptyRecordBody,
+  type RecordBody,
+  type RunContext,
+} from "../../experiment/experiment.js";
 import type { Series } from "../../experiment/record.js";
 import { summariseEnsemble } from "../../simulate/ensemble.js";
 import type { RunResult } from "../../simulate/record-run.js";
@@ -50,25 +55,12 @@ export const gmmTwoLayerExperiment: Experiment<GmmTwoLayerSpec> = {
   },
 };
 
-function emptyBody(): RecordBody {
-  return {
-    status: "ok",
-    messages: [],
-    series: [],
-    scalars: {},
-    tables: {},
-    distributions: {},
-    agreement: {},
-    timing: {},
-  };
-}
-
 /**
  * A width sweep: the success fraction per K against P_K (`tables.widthSweep`, `agreement.successFraction`),
  * and per K the mean test loss and accuracy over time (series `simulation K=<K>`).
  */
 function sweepBody(spec: GmmTwoLayerSpec, results: RunResult[]): RecordBody {
-  const body = emptyBody();
+  const body = emptyRecordBody();
   const grid = gmmGrid(spec);
   const outcomes: Outcome[] = [];
   specWidths(spec).forEach((K, k) => {
@@ -87,7 +79,7 @@ function sweepBody(spec: GmmTwoLayerSpec, results: RunResult[]): RecordBody {
 }
 
 function runBody(spec: GmmTwoLayerSpec, results: RunResult[], ctx: Ctx): RecordBody {
-  const body = emptyBody();
+  const body = emptyRecordBody();
   const params = gmmParams(spec);
   const names = gmmStatisticNames(params.task, params.K);
   const state = stateNames(params.task, params.K);

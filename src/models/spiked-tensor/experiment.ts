@@ -2,7 +2,7 @@ import { SpecError } from "../../core/errors.js";
 import { messages } from "../../core/messages.js";
 import { type Outcome, worstOutcome } from "../../core/status.js";
 import { agreementOf } from "../../experiment/agreement.js";
-import type { Experiment, RecordBody } from "../../experiment/experiment.js";
+import { type Experiment, emptyRecordBody, type RecordBody } from "../../experiment/experiment.js";
 import { odeSeries, truncateSeries } from "../../experiment/ode-series.js";
 import type { Series } from "../../experiment/record.js";
 import { summariseEnsemble } from "../../simulate/ensemble.js";
@@ -29,16 +29,7 @@ export const spikedTensorExperiment: Experiment<SpikedTensorSpec> = {
   },
   simulateRun: simulateSpikedRun,
   async run(spec, ctx) {
-    const body: RecordBody = {
-      status: "ok",
-      messages: [],
-      series: [],
-      scalars: scalarsOf(spec),
-      tables: {},
-      distributions: {},
-      agreement: {},
-      timing: {},
-    };
+    const body: RecordBody = { ...emptyRecordBody(), scalars: scalarsOf(spec) };
     const outcomes: Outcome[] = [];
     const grid = spikedGrid(spec);
     let sim: Series | undefined;
