@@ -112,9 +112,10 @@ function runBody(spec: GmmTwoLayerSpec, results: RunResult[], ctx: Ctx): RecordB
     cAlpha: cAlpha(params.task, params.ridge),
     successFraction: end.fraction,
     successStderr: end.stderr,
-    successProbability: P,
     failedRuns: summary.failedRuns,
   };
+  // A success probability belongs to a random start; a fixed start has one fate.
+  if (fixedStart(spec) === undefined) body.scalars.successProbability = P;
   const start = performance.now();
   const u0 = state.map((n) => track.values[n][0]);
   for (const source of spec.theory) {

@@ -53,11 +53,7 @@ export function successTolerance(P: number, n: number): number {
   return n > 0 ? 3 * Math.sqrt((P * (1 - P)) / n) : Number.POSITIVE_INFINITY;
 }
 
-/** Scalars of a width sweep: `cAlpha`, and `successProbability` of the largest width. */
+/** Scalars of a width sweep: `cAlpha` (P_K per width is the `successProbability` column of the table). */
 export function widthSweepScalars(spec: GmmTwoLayerSpec): Record<string, number> {
-  const widths = specWidths(spec);
-  return {
-    cAlpha: cAlpha(spec.model.task, spec.model.ridge),
-    successProbability: successProbability(spec.model.task, Math.max(...widths)),
-  };
+  return { cAlpha: cAlpha(spec.model.task, spec.model.ridge) };
 }
