@@ -7,17 +7,19 @@ import { dataMoments, noiseG } from "./moments.js";
 import { type DlnSpec, initValue, temperature } from "./spec.js";
 import { sweepRun } from "./sweep-plan.js";
 
-/** Record steps of a spec: sample times burnIn + j sampleEvery (stationary) or j sampleEvery (balance). */
+/**
+ * Record steps of a spec: sample times burnIn + j sampleEvery (stationary) or j sampleEvery (balance),
+ * snapped to whole steps; the reported time is the simulated one, `steps × lr` (as in `recordGrid`).
+ */
 export function dlnRecordSteps(spec: DlnSpec): { t: number[]; steps: number[] } {
   const from = spec.analysis === "balance" || spec.analysis === "memory" ? 0 : spec.burnIn;
-  const t: number[] = [];
+  const lr = spec.optimizer.lr;
   const steps: number[] = [];
   for (let j = 0; from + j * spec.sampleEvery <= spec.horizon * (1 + 1e-12); j++) {
-    const time = from + j * spec.sampleEvery;
-    t.push(time);
-    steps.push(Math.round(time / spec.optimizer.lr));
+    const step = Math.round((from + j * spec.sampleEvery) / lr);
+    if (steps.length === 0 || step > steps[steps.length - 1]) steps.push(step);
   }
-  return { t, steps };
+  return { t: steps.map((s) => s * lr), steps };
 }
 
 /** Number of SDE paths of the balance analysis' theory series. */
