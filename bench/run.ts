@@ -8,7 +8,8 @@
  * 5. the cubic map phase scan and large-step GD (issue 3);
  * 6. the SDE engine on the stochastic modified flow of a finite sum (issue 6);
  * 7. the two-layer network on Gaussian mixtures, full and dimension-free (issue 7);
- * 8. SGD chains of diagonal linear networks, depth 1 and 2, against C (issue 4).
+ * 8. SGD chains of diagonal linear networks, depth 1 and 2, against C (issue 4);
+ * 9. the DMFT solver (logistic, T = 100, S = 10^4) and the GLM simulation (issue 5).
  *
  * Speed is measured here and never asserted in tests (DESIGN.md, "Performance rules"). Each section
  * keeps the best of a few rounds, since the machine may be shared; the load average is printed with it.
@@ -17,6 +18,7 @@ import { availableParallelism, loadavg } from "node:os";
 import { balanceSection } from "./balance.js";
 import { cubicMapSection } from "./cubic-map.js";
 import { dimensionFreeSection } from "./dimension-free.js";
+import { dmftSection } from "./dmft.js";
 import { firstResultSection } from "./first-result.js";
 import { fullSimulatorSection } from "./full-simulator.js";
 import { gmmSection } from "./gmm.js";
@@ -42,6 +44,7 @@ const benches: Bench[] = [
   { id: "sde", title: "6. SDE engine (SMF, Euler–Maruyama)", run: (o) => sdeSection(o.timing) },
   { id: "gmm", title: "7. Two-layer network on Gaussian mixtures", run: (o) => gmmSection(o.timing) },
   { id: "balance", title: "8. Diagonal linear network SGD chains", run: (o) => balanceSection(o.timing) },
+  { id: "dmft", title: "9. DMFT solver and GLM simulation", run: (o) => dmftSection(o.timing) },
 ];
 
 /**

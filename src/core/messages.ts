@@ -117,15 +117,15 @@ export const messages = {
   dlnMemoryWidth: 'width >= 2 for analysis "memory" (it compares paths)',
   glmClassificationTeacher: (loss: string) =>
     `"sign" for loss "${loss}" (a classification loss needs labels y = ±1)`,
-  glmIsotropicOnly:
-    "[{ s: 1, p: 1 }] (isotropic data; anisotropic spectra are not implemented yet in the glm experiment)",
+  glmSpectrumFractions: "levels { s > 0, p > 0 } whose fractions p sum to 1",
+  glmSteinLevels: '"pathwise" with more than one spectrum level (the Stein estimator is for one level)',
   glmGdBatch: 'batchFraction = 1 for optimizer "gd" (full batch; use "sgd" for b < 1)',
   glmExactSquare:
-    'a theory list without "exact" unless loss = "square" and teacher = "linear" (the exact oracles are for ridge regression)',
+    'a theory list without "exact" unless loss = "square", teacher = "linear" and spectrum = [{ s: 1, p: 1 }] (the exact oracles are for isotropic ridge regression)',
   glmExactMomentum:
     'momentum = 0 with batchFraction < 1 and theory "exact" (the homogenized SGD recursion is for plain SGD)',
   glmSamplesSteps: (min: number) =>
-    `samples >= steps + 4 = ${min} (moment matching whitens steps + 3 columns)`,
+    `samples >= ${min} (moment matching whitens 1 + levels × (steps + 2) columns, fewer than the samples)`,
   glmDmftMemory: (bytes: number, max: number, samples: number, response: string) =>
     `fewer steps: the ${response} DMFT would need ${(bytes / 2 ** 30).toFixed(2)} GiB with ${samples} samples (at most ${(max / 2 ** 30).toFixed(0)} GiB); lower steps or dmft.samples, or use dmft.response "stein" (O(S T) memory)`,
   glmDataTooLarge: (max: number) => `a dimension with n × d <= ${max.toExponential(0)} (n = alpha d)`,

@@ -5,6 +5,7 @@ import {
   quadraticFiniteSumExperiment,
   randomCurvatureExperiment,
 } from "../models/finite-sum/experiment.js";
+import { glmExperiment } from "../models/glm/experiment.js";
 import { gmmTwoLayerExperiment } from "../models/gmm-two-layer/experiment.js";
 import { phaseRetrievalExperiment, quadraticNetworkExperiment } from "../models/large-step-gd/experiment.js";
 import { spikedTensorExperiment } from "../models/spiked-tensor/experiment.js";
@@ -14,6 +15,7 @@ import type { Experiment } from "./experiment.js";
 export const experiments: Record<string, Experiment<never>> = {
   [cubicMapExperiment.name]: cubicMapExperiment as Experiment<never>,
   [dlnExperiment.name]: dlnExperiment as Experiment<never>,
+  [glmExperiment.name]: glmExperiment as Experiment<never>,
   [gmmTwoLayerExperiment.name]: gmmTwoLayerExperiment as Experiment<never>,
   [phaseRetrievalExperiment.name]: phaseRetrievalExperiment as Experiment<never>,
   [quadraticNetworkExperiment.name]: quadraticNetworkExperiment as Experiment<never>,
