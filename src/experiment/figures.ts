@@ -73,6 +73,24 @@ function glmDmftPanel(loss: "square" | "logistic", b: number) {
   };
 }
 
+/** BGJ Figs. 2–3: 200 full runs at N = 250, ridge 0.1, cDelta 1, T = 100 (science/01 §3). */
+function bgjGmmPanel(task: "binary" | "xor", K: number, snr: number, title: string) {
+  return {
+    label: task,
+    spec: {
+      title,
+      model: { name: "gmm-two-layer", task, K, N: 250, snr, ridge: 0.1 },
+      optimizer: { name: "sgd", cDelta: 1 },
+      init: { random: true },
+      horizon: 100,
+      points: 101,
+      runs: 200,
+      simulation: "full",
+      theory: ["ode", "ode-infinite-snr", "success-probability"],
+    },
+  };
+}
+
 export const figures: Record<string, FigureEntry> = {
   "bgj-fig1": {
     description:
@@ -87,44 +105,14 @@ export const figures: Record<string, FigureEntry> = {
       "runs, T = 100: about half the runs reach the optimal classifier (m = v = ±sqrt(C_alpha)), the rest a bad " +
       "quarter circle; one run next to the finite-snr ODE (corrector) and the snr = Infinity ODE",
     source: "Ben Arous, Gheissari, Jagannath (2022), Fig. 2; science/01 §3 'Paper figure settings'",
-    panels: [
-      {
-        label: "binary",
-        spec: {
-          title: "Binary GMM, K = 2, N = 250, snr 100, ridge 0.1 (BGJ Fig. 2)",
-          model: { name: "gmm-two-layer", task: "binary", K: 2, N: 250, snr: 100, ridge: 0.1 },
-          optimizer: { name: "sgd", cDelta: 1 },
-          init: { random: true },
-          horizon: 100,
-          points: 101,
-          runs: 200,
-          simulation: "full",
-          theory: ["ode", "ode-infinite-snr", "success-probability"],
-        },
-      },
-    ],
+    panels: [bgjGmmPanel("binary", 2, 100, "Binary GMM, K = 2, N = 250, snr 100, ridge 0.1 (BGJ Fig. 2)")],
   },
   "bgj-fig3": {
     description:
       "XOR Gaussian mixture, K = 4: N = 250, snr 1000, ridge 0.1, cDelta 1, 200 runs, T = 100: success fraction " +
       "against P_4 = 3/32; one run next to the finite-snr ODE and the snr = Infinity ODE",
     source: "Ben Arous, Gheissari, Jagannath (2022), Fig. 3; science/01 §3 'Paper figure settings'",
-    panels: [
-      {
-        label: "xor",
-        spec: {
-          title: "XOR GMM, K = 4, N = 250, snr 1000, ridge 0.1 (BGJ Fig. 3)",
-          model: { name: "gmm-two-layer", task: "xor", K: 4, N: 250, snr: 1000, ridge: 0.1 },
-          optimizer: { name: "sgd", cDelta: 1 },
-          init: { random: true },
-          horizon: 100,
-          points: 101,
-          runs: 200,
-          simulation: "full",
-          theory: ["ode", "ode-infinite-snr", "success-probability"],
-        },
-      },
-    ],
+    panels: [bgjGmmPanel("xor", 4, 1000, "XOR GMM, K = 4, N = 250, snr 1000, ridge 0.1 (BGJ Fig. 3)")],
   },
   "xor-width": {
     description:

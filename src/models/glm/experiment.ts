@@ -1,7 +1,13 @@
 import { messages } from "../../core/messages.js";
 import { type Outcome, worstOutcome } from "../../core/status.js";
 import { agreementOf } from "../../experiment/agreement.js";
-import type { Experiment, RecordBody, RunContext, RunExecutor } from "../../experiment/experiment.js";
+import {
+  type Experiment,
+  emptyRecordBody,
+  type RecordBody,
+  type RunContext,
+  type RunExecutor,
+} from "../../experiment/experiment.js";
 import type { Series } from "../../experiment/record.js";
 import { summariseEnsemble } from "../../simulate/ensemble.js";
 import { checkGlmSpec } from "./check.js";
@@ -24,16 +30,7 @@ export const glmExperiment: Experiment<GlmSpec> = {
   check: checkGlmSpec,
   simulateRun: simulateGlmRun,
   async run(spec, ctx) {
-    const body: RecordBody = {
-      status: "ok",
-      messages: [],
-      series: [],
-      scalars: {},
-      tables: {},
-      distributions: {},
-      agreement: {},
-      timing: {},
-    };
+    const body: RecordBody = emptyRecordBody();
     const outcomes: Outcome[] = [];
     if (spec.model.loss === "square" && spec.model.teacher === "linear")
       outcomes.push(stationary(spec, body));
