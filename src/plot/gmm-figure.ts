@@ -1,5 +1,7 @@
 import * as Plot from "@observablehq/plot";
 import type { ExperimentRecord } from "../experiment/record.js";
+import type { GmmTask } from "../models/gmm-two-layer/geometry.js";
+import { successProbability } from "../models/gmm-two-layer/limits.js";
 import { plotDocument } from "./dom.js";
 import { escapeXml } from "./escape.js";
 import { recordFigure } from "./figure.js";
@@ -39,9 +41,8 @@ function widthSweepFigure(record: ExperimentRecord): string {
   const kMax = Math.max(1, ...rows.map((r) => r.K));
   const theory = Array.from({ length: kMax }, (_, j) => {
     const K = j + 1;
-    const task = (record.spec.model as { task?: string }).task;
-    const P = task === "binary" ? 1 - 2 * 0.5 ** K : 1 - 4 * 0.75 ** K + 6 * 0.5 ** K - 4 * 0.25 ** K;
-    return { K, P };
+    const task = (record.spec.model as { task?: GmmTask }).task ?? "xor";
+    return { K, P: successProbability(task, K) };
   });
   const w = width - 2 * margin;
   const svg = Plot.plot({
@@ -50,7 +51,7 @@ function widthSweepFigure(record: ExperimentRecord): string {
     height: 380,
     marginLeft: 64,
     marginBottom: 42,
-    x: { label: "K (hidden units)", labelAnchor: "center", labelArrow: "none" },
+    x: { label: "K (hidden units)", labelAnchor: "center", labelArrow: "none", ticks: kMax, tickFormat: "d" },
     y: { label: "P(optimal classifier)", domain: [0, 1], grid: true },
     marks: [
       Plot.line(theory, { x: "K", y: "P", stroke: "#1f5fbf", strokeWidth: 1.75 }),
