@@ -78,8 +78,8 @@ export const messages = {
     `theory "ode" skipped: the finite-snr functionals of ${task} at K = ${K} need a quadrature of dimension ${K + (task === "xor" ? 2 : 1)}, too large for Gauss–Hermite; "ode-infinite-snr" is shown`,
   gmmNotFixedPoint: (residual: number) =>
     `diffusive: the start is not a fixed point of the snr = Infinity ODE (|drift| = ${residual.toPrecision(3)}); the linear law around it does not apply`,
-  gmmDiffusiveInit:
-    'analysis "diffusive" with task "binary" and init statistics at a fixed point of the snr = Infinity ODE (e.g. v = mMu = (sqrt(C_alpha), -sqrt(C_alpha)), RPerp = 0)',
+  gmmDiffusiveStart:
+    'analysis "diffusive" needs init statistics at a fixed point of the snr = Infinity ODE (e.g. binary v = mMu = (sqrt(C_alpha), -sqrt(C_alpha)), RPerp = 0; XOR detectors with v_i = ±|own overlap| and the other overlap 0)',
   gmmNoTracking:
     "single-run tracking not measured: the runs start from different random statistics, so their spread does not predict the tracked run's (give init statistics)",
   dbLocked: (path: string) =>

@@ -28,8 +28,8 @@ export function checkGmmSpec(spec: GmmTwoLayerSpec): void {
   if (N < nMin) throw new SpecError("model.N", N, messages.gmmDimension(nMin));
   if (spec.simulation === "full" && kMax * N > maxFullSize)
     throw new SpecError("model.N", N, messages.gmmFullTooLarge(maxFullSize));
-  if (spec.analysis === "diffusive" && (task !== "binary" || "random" in spec.init))
-    throw new SpecError("analysis", spec.analysis, messages.gmmDiffusiveInit);
+  if (spec.analysis === "diffusive" && "random" in spec.init)
+    throw new SpecError("analysis", spec.analysis, messages.gmmDiffusiveStart);
   if (spec.track >= spec.runs) throw new SpecError("track", spec.track, messages.gmmTrack(spec.runs));
   if (!("random" in spec.init)) {
     if (sweep) throw new SpecError("init", spec.init, messages.gmmSweepInit);

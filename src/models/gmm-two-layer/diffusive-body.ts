@@ -5,9 +5,9 @@ import { emptyRecordBody, type RecordBody } from "../../experiment/experiment.js
 import { odeSeries } from "../../experiment/ode-series.js";
 import type { Series } from "../../experiment/record.js";
 import type { RunResult } from "../../simulate/record-run.js";
-import { gmmDiffusive } from "./diffusive.js";
+import { gmmDiffusive, smoothCoordinates } from "./diffusive.js";
 import { GmmFunctionals } from "./functionals.js";
-import { stateNames } from "./geometry.js";
+import { stateLayout, stateNames } from "./geometry.js";
 import { fixedStart, gmmGrid, gmmParams } from "./simulate-run.js";
 import type { GmmTwoLayerSpec } from "./spec.js";
 
@@ -15,19 +15,23 @@ import type { GmmTwoLayerSpec } from "./spec.js";
 const neglectedOrder = 4;
 
 /**
- * `analysis: "diffusive"` (binary): the runs start at the spec's statistics, a fixed point `w*` of the
- * snr = Infinity ODE, and `N (w_k − w*_k)²` per run (statistics `NDev2_v_i`, `NDev2_mMu_i`) is compared with
- * the diagonal of `S(t)` from {@link gmmDiffusive}. Tolerance: `agreementOf`'s `t · max(se, √2 S/√runs)`
- * (U Gaussian: `sd(U²) = √2 S`) plus `S (4/√N + 1/snr)`: the linear law drops the quadratic drift terms
- * (relative `|U|/√N`, times 4 for their unknown constant) and the finite-snr noise (relative `1/snr`).
+ * `analysis: "diffusive"`: the runs start at the spec's statistics, a fixed point `w*` of the snr = Infinity
+ * ODE, and `N (w_k − w*_k)²` per run (statistics `NDev2_v_i`, `NDev2_mMu_i`, `NDev2_mNu_i` (XOR)) is
+ * compared with the diagonal of `S(t)` from {@link gmmDiffusive} on the smooth coordinates, and with 0 on
+ * the kink coordinates of XOR detectors (the sliding mode pins them within one step of 0).
+ * Tolerance: `agreementOf`'s `t · max(se, √2 S/√runs)` (U Gaussian: `sd(U²) = √2 S`) plus `S (4/√N + 1/snr)`:
+ * the linear law drops the quadratic drift terms (relative `|U|/√N`, times 4 for their unknown constant) and
+ * the finite-snr noise (relative `1/snr`); on a kink coordinate, the bound {@link kinkBound}.
  */
 export function diffusiveBody(spec: GmmTwoLayerSpec, results: RunResult[]): RecordBody {
   const params = gmmParams(spec);
-  const { K, N, snr } = spec.model;
+  const { N, snr } = spec.model;
   const u0 = fixedStart(spec)!;
-  const w = Array.from(u0.subarray(0, 2 * K));
-  const names = stateNames(params.task, K).slice(0, 2 * K);
-  const stats = names.map((n) => `NDev2_${n}`);
+  const size = stateLayout(params.task, params.K).rPerp;
+  const w = Array.from(u0.subarray(0, size));
+  const stats = stateNames(params.task, params.K)
+    .slice(0, size)
+    .map((n) => `NDev2_${n}`);
   const grid = gmmGrid(spec);
   const reached = Math.min(...results.map((r) => r.recorded));
   const sim: Series = {
@@ -49,8 +53,9 @@ export function diffusiveBody(spec: GmmTwoLayerSpec, results: RunResult[]): Reco
     }
   });
   const d = gmmDiffusive(params, spec.optimizer.cDelta, w);
+  const slot = stats.map((_, k) => d.coords.indexOf(k));
   const theory = odeSeries("diffusive", d.problem, grid.t, (S) =>
-    Object.fromEntries(stats.map((s, k) => [s, S[k * d.dim + k]])),
+    Object.fromEntries(stats.map((s, k) => [s, slot[k] < 0 ? 0 : S[slot[k] * (d.dim + 1)]])),
   );
   const body: RecordBody = {
     ...emptyRecordBody(),
@@ -64,8 +69,9 @@ export function diffusiveBody(spec: GmmTwoLayerSpec, results: RunResult[]): Reco
   if (body.scalars.failedRuns === 0 && spec.runs > 1) {
     const rel = neglectedOrder / Math.sqrt(N) + 1 / snr;
     const S = theory.series.values;
+    const kink = (k: number) => kinkBound(spec, w, k);
     const gap = {
-      bias: Object.fromEntries(stats.map((s) => [s, S[s].map((x) => x * rel)])),
+      bias: Object.fromEntries(stats.map((s, k) => [s, S[s].map((x) => (slot[k] < 0 ? kink(k) : x * rel))])),
       spread: Object.fromEntries(stats.map((s) => [s, S[s].map((x) => Math.SQRT2 * x)])),
     };
     for (const [stat, entry] of Object.entries(agreementOf(sim, theory.series, gap)))
@@ -75,12 +81,34 @@ export function diffusiveBody(spec: GmmTwoLayerSpec, results: RunResult[]): Reco
   return body;
 }
 
-/** Largest |drift| of `(v, mMu)` at the start under the snr = Infinity ODE (0 at a fixed point). */
+/**
+ * Bound on the mean of `N w_k²` on a kink coordinate k of unit i (started at 0). At snr = Infinity a step
+ * moves it by `δ |e v_i| ≤ δ |v_i|` and, once off 0, only towards 0 (both one-sided drifts point there),
+ * so `|w_k| ≤ δ |v_i|`; at finite snr the kink is smeared over `|a_i| ζ/√snr` (a_i the unit's own overlap,
+ * ζ the noise of X along it), 4 sigma of it added: `N (δ |v_i| (1 + 4/√snr) + 4 |a_i|/√snr)²`. Zero for a
+ * dead unit (it never moves). Measured far below the bound (README).
+ */
+function kinkBound(spec: GmmTwoLayerSpec, w: readonly number[], k: number): number {
+  const { K, N, snr } = spec.model;
+  const i = k % K;
+  const step = (spec.optimizer.cDelta / N) * Math.abs(w[i]);
+  const own = w[i] > 0 ? Math.abs(w[K + i]) : Math.abs(w[2 * K + i] ?? 0);
+  const noise = 4 / Math.sqrt(snr);
+  return N * (step * (1 + noise) + noise * own) ** 2;
+}
+
+/**
+ * Distance of the start from a fixed point of the snr = Infinity ODE: the largest |drift| of its smooth
+ * coordinates and |value| of its kink coordinates (0 at a fixed point).
+ */
 function fixedPointResidual(spec: GmmTwoLayerSpec, u0: Float64Array): number {
   const p = { ...gmmParams(spec), snr: Number.POSITIVE_INFINITY };
+  const size = stateLayout(p.task, p.K).rPerp;
+  const w = Array.from(u0.subarray(0, size));
+  const smooth = smoothCoordinates(p, w);
   const f = new GmmFunctionals(p, 1);
   const du = new Float64Array(u0.length);
   f.evaluate(u0);
   f.drift(u0, 0, du);
-  return Math.max(...Array.from(du.subarray(0, 2 * p.K), Math.abs));
+  return Math.max(...w.map((x, k) => (smooth.includes(k) ? Math.abs(du[k]) : Math.abs(x))));
 }

@@ -60,7 +60,7 @@ export const gmmTwoLayerSpec = z.strictObject({
     .enum(["run", "width-sweep", "diffusive"])
     .default("run")
     .describe(
-      "run: one width; width-sweep: success fraction for each K of `widths`; diffusive: sqrt(N) fluctuations at a fixed point (binary)",
+      "run: one width; width-sweep: success fraction for each K of `widths`; diffusive: sqrt(N) fluctuations at a fixed point (init given)",
     ),
   widths: z.array(z.number().int().min(1).max(64)).optional().describe("widths K of a width sweep"),
   testSamples: z.number().int().min(1).max(1e6).default(1000).describe("test samples for loss and accuracy"),
