@@ -1,14 +1,12 @@
 import { Rng } from "../../core/rng.js";
 import { type Outcome, worstOutcome } from "../../core/status.js";
 import { agreementOf, meanGapMultiplier } from "../../experiment/agreement.js";
-import type { RecordBody } from "../../experiment/experiment.js";
-import { emptyRecordBody } from "../../experiment/experiment.js";
+import { emptyRecordBody, type RecordBody } from "../../experiment/experiment.js";
 import type { Series } from "../../experiment/record.js";
 import { summariseEnsemble } from "../../simulate/ensemble.js";
 import type { RunResult } from "../../simulate/record-run.js";
 import { dlnChain } from "./chain.js";
-import { dataMoments } from "./moments.js";
-import { dlnRecordSteps, initialParams, sdePaths } from "./simulate-run.js";
+import { chainOptions, dlnRecordSteps, initialParams, sdePaths } from "./simulate-run.js";
 import type { DlnSpec } from "./spec.js";
 
 const chainNames = ["v", "logImbalanceRatio", "identityMaxError", "imbalanceDrift", "v0"];
@@ -72,23 +70,7 @@ export function balanceAnalysis(spec: DlnSpec, results: readonly RunResult[]): R
 /** Full-batch GD on the population loss: one deterministic chain, recorded in this thread. */
 function gdSeries(spec: DlnSpec, t: number[]): Series {
   const { steps } = dlnRecordSteps(spec);
-  const o = spec.optimizer;
-  const chain = dlnChain(
-    {
-      depth: 1,
-      width: 1,
-      gaussian: spec.model.data.x === "gaussian",
-      slope: spec.model.data.slope,
-      noise: spec.model.data.noise,
-      lr: o.lr,
-      batch: o.batch,
-      ridge: o.ridge,
-      mode: "gd",
-      moments: dataMoments(spec.model.data),
-      noiseSd: 0,
-    },
-    initialParams(spec),
-  );
+  const chain = dlnChain(chainOptions(spec, "gd", { depth: 1, width: 1, noiseSd: 0 }), initialParams(spec));
   const out = new Float64Array(chain.statisticNames.length);
   const values = { logImbalanceRatio: [] as number[], v: [] as number[], imbalanceDrift: [] as number[] };
   const rng = Rng.fromSeed(spec.seed);

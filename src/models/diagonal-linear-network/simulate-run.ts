@@ -1,7 +1,7 @@
 import { Rng } from "../../core/rng.js";
 import { type RunResult, recordRun } from "../../simulate/record-run.js";
 import { eulerMaruyama, gaussianNoise, sdeStepper } from "../../theory/sde/index.js";
-import { type ChainMode, dlnChain } from "./chain.js";
+import { type ChainMode, type ChainOptions, dlnChain } from "./chain.js";
 import { scalarNetworkSde } from "./continuous-sde.js";
 import { dataMoments, noiseG } from "./moments.js";
 import { type DlnSpec, initValue, temperature } from "./spec.js";
@@ -73,27 +73,34 @@ export function simulateDlnRun(spec: DlnSpec, i: number): RunResult {
   return chainRun(spec, rng, kind);
 }
 
+/** The chain options of a spec's model and optimizer, in a given mode (fields of `overrides` win). */
+export function chainOptions(
+  spec: DlnSpec,
+  mode: ChainMode,
+  overrides: Partial<ChainOptions> = {},
+): ChainOptions {
+  const { data } = spec.model;
+  const o = spec.optimizer;
+  return {
+    depth: spec.model.depth,
+    width: spec.model.width,
+    gaussian: data.x === "gaussian",
+    slope: data.slope,
+    noise: data.noise,
+    lr: o.lr,
+    batch: o.batch,
+    ridge: o.ridge,
+    mode,
+    moments: dataMoments(data),
+    noiseSd: isotropicNoiseSd(spec),
+    ...overrides,
+  };
+}
+
 /** One chain of the spec's model and optimizer from its init, recorded at the spec's record steps. */
 function chainRun(spec: DlnSpec, rng: Rng, kind: ChainMode): RunResult {
-  const { steps } = dlnRecordSteps(spec);
-  const o = spec.optimizer;
-  const chain = dlnChain(
-    {
-      depth: spec.model.depth,
-      width: spec.model.width,
-      gaussian: spec.model.data.x === "gaussian",
-      slope: spec.model.data.slope,
-      noise: spec.model.data.noise,
-      lr: o.lr,
-      batch: o.batch,
-      ridge: o.ridge,
-      mode: kind,
-      moments: dataMoments(spec.model.data),
-      noiseSd: isotropicNoiseSd(spec),
-    },
-    initialParams(spec),
-  );
-  return recordRun(chain, rng, steps);
+  const chain = dlnChain(chainOptions(spec, kind), initialParams(spec));
+  return recordRun(chain, rng, dlnRecordSteps(spec).steps);
 }
 
 /** Euler–Maruyama path of the continuous model at the spec's T with h = lr, recording v, ln|D/D0|, |D - D0|. */
