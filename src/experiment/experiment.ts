@@ -71,3 +71,22 @@ export function emptyRecordBody(): RecordBody {
     timing: {},
   };
 }
+
+/**
+ * Run `count` runs of an experiment through the context's executor, reporting simulation progress run by
+ * run: what every experiment with an ensemble does.
+ *
+ * @example const results = await runEnsemble(ctx, "spiked-tensor", spec, spec.runs)
+ */
+export function runEnsemble(
+  ctx: Required<Pick<RunContext, "executor">> & RunContext,
+  experiment: string,
+  spec: unknown,
+  count: number,
+): Promise<RunResult[]> {
+  let done = 0;
+  return ctx.executor(experiment, spec, count, {
+    signal: ctx.signal,
+    onRun: () => ctx.onProgress?.({ phase: "simulation", done: ++done, total: count }),
+  });
+}

@@ -1,6 +1,6 @@
 import { SpecError } from "../../core/errors.js";
 import { messages } from "../../core/messages.js";
-import type { Experiment, RecordBody } from "../../experiment/experiment.js";
+import { type Experiment, type RecordBody, runEnsemble } from "../../experiment/experiment.js";
 import { balanceAnalysis } from "./balance-analysis.js";
 import { memoryAnalysis } from "./memory-analysis.js";
 import { sdePaths, simulateDlnRun } from "./simulate-run.js";
@@ -31,11 +31,7 @@ export const dlnExperiment: Experiment<DlnSpec> = {
         : spec.analysis === "temperature-sweep"
           ? sweepRunCount(spec)
           : spec.chains;
-    let done = 0;
-    const results = await ctx.executor(this.name, spec, count, {
-      signal: ctx.signal,
-      onRun: () => ctx.onProgress?.({ phase: "simulation", done: ++done, total: count }),
-    });
+    const results = await runEnsemble(ctx, this.name, spec, count);
     const simulationSeconds = (performance.now() - start) / 1000;
     const theoryStart = performance.now();
     const body: RecordBody = analyses[spec.analysis](spec, results);

@@ -2,7 +2,12 @@ import { messages } from "../../core/messages.js";
 import { Rng } from "../../core/rng.js";
 import { type Outcome, worstOutcome } from "../../core/status.js";
 import { agreementOf } from "../../experiment/agreement.js";
-import { emptyRecordBody, type RecordBody, type RunContext } from "../../experiment/experiment.js";
+import {
+  emptyRecordBody,
+  type RecordBody,
+  type RunContext,
+  runEnsemble,
+} from "../../experiment/experiment.js";
 import { recordGrid } from "../../simulate/grid.js";
 import { type RunResult, recordRun } from "../../simulate/record-run.js";
 import {
@@ -89,11 +94,7 @@ export async function runTrajectories(
   const { fs, x0 } = buildModel(spec.model);
   const { lr, h, steps, t } = grid(spec);
   const total = trajectorySources.length * spec.paths;
-  let done = 0;
-  const results = await ctx.executor(name, spec, total, {
-    signal: ctx.signal,
-    onRun: () => ctx.onProgress?.({ phase: "simulation", done: ++done, total }),
-  });
+  const results = await runEnsemble(ctx, name, spec, total);
   const body: RecordBody = {
     ...emptyRecordBody(),
     timing: { simulationSeconds: (performance.now() - started) / 1000 },

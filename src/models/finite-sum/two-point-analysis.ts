@@ -2,7 +2,7 @@ import { messages } from "../../core/messages.js";
 import { Rng } from "../../core/rng.js";
 import type { Outcome } from "../../core/status.js";
 import { agreementOf } from "../../experiment/agreement.js";
-import type { RecordBody, RunContext, RunExecutor } from "../../experiment/experiment.js";
+import { type RecordBody, type RunContext, runEnsemble } from "../../experiment/experiment.js";
 import type { Series } from "../../experiment/record.js";
 import { recordGrid } from "../../simulate/grid.js";
 import { type RunResult, recordRun } from "../../simulate/record-run.js";
@@ -75,7 +75,7 @@ export async function runTwoPoint(
   const { fs, x0 } = buildModel(spec.model);
   const lr = lrsOf(spec)[0];
   const { h, steps, t } = grid(spec);
-  const results = await runAll(ctx.executor, name, spec, ctx);
+  const results = await runEnsemble(ctx, name, spec, spec.paths);
   const simulationSeconds = (performance.now() - started) / 1000;
   const { series: mc, failed } = ensembleSeries("sme-shared", results, names, t, h);
   const exact = sumSquareExact(fs, lr, x0[0], t);
@@ -137,14 +137,6 @@ function twoPointScalars(
   out["smeShared.meanSquareSumTheory"] = exact[last];
   out["smeShared.eulerMaruyamaBias"] = Math.abs(em[last] - exact[last]);
   return Object.fromEntries(Object.entries(out).filter(([, v]) => Number.isFinite(v)));
-}
-
-async function runAll(executor: RunExecutor, name: string, spec: FlowsSpec, ctx: RunContext) {
-  let done = 0;
-  return executor(name, spec, spec.paths, {
-    signal: ctx.signal,
-    onRun: () => ctx.onProgress?.({ phase: "simulation", done: ++done, total: spec.paths }),
-  });
 }
 
 /** Exact $E(X(x_0) + X(-x_0))^2$ of SME with a shared motion: $C_{aa} + 2 C_{ab} + C_{bb}$ from the moment ODE. */

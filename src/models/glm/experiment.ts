@@ -7,6 +7,7 @@ import {
   type RecordBody,
   type RunContext,
   type RunExecutor,
+  runEnsemble,
 } from "../../experiment/experiment.js";
 import type { Series } from "../../experiment/record.js";
 import { summariseEnsemble } from "../../simulate/ensemble.js";
@@ -83,11 +84,7 @@ async function simulate(
 ): Promise<Series> {
   const runs = spec.simulation?.runs ?? 1;
   const start = performance.now();
-  let done = 0;
-  const results = await ctx.executor("glm", spec, runs, {
-    signal: ctx.signal,
-    onRun: () => ctx.onProgress?.({ phase: "simulation", done: ++done, total: runs }),
-  });
+  const results = await runEnsemble(ctx, "glm", spec, runs);
   const summary = summariseEnsemble(results, glmStatisticNames(spec.model.teacher), glmSteps(spec), 1);
   body.scalars.failedRuns = summary.failedRuns;
   if (summary.failedRuns > 0) {

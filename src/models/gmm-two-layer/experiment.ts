@@ -6,6 +6,7 @@ import {
   emptyRecordBody,
   type RecordBody,
   type RunContext,
+  runEnsemble,
 } from "../../experiment/experiment.js";
 import type { Series } from "../../experiment/record.js";
 import { summariseEnsemble } from "../../simulate/ensemble.js";
@@ -38,11 +39,7 @@ export const gmmTwoLayerExperiment: Experiment<GmmTwoLayerSpec> = {
   async run(spec, ctx) {
     const start = performance.now();
     const count = specWidths(spec).length * spec.runs;
-    let done = 0;
-    const results = await ctx.executor(this.name, spec, count, {
-      signal: ctx.signal,
-      onRun: () => ctx.onProgress?.({ phase: "simulation", done: ++done, total: count }),
-    });
+    const results = await runEnsemble(ctx, this.name, spec, count);
     const simulationSeconds = (performance.now() - start) / 1000;
     const body =
       spec.analysis === "width-sweep"

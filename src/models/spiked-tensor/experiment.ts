@@ -2,7 +2,12 @@ import { SpecError } from "../../core/errors.js";
 import { messages } from "../../core/messages.js";
 import { type Outcome, worstOutcome } from "../../core/status.js";
 import { agreementOf } from "../../experiment/agreement.js";
-import { type Experiment, emptyRecordBody, type RecordBody } from "../../experiment/experiment.js";
+import {
+  type Experiment,
+  emptyRecordBody,
+  type RecordBody,
+  runEnsemble,
+} from "../../experiment/experiment.js";
 import { odeSeries, truncateSeries } from "../../experiment/ode-series.js";
 import type { Series } from "../../experiment/record.js";
 import { summariseEnsemble } from "../../simulate/ensemble.js";
@@ -35,11 +40,7 @@ export const spikedTensorExperiment: Experiment<SpikedTensorSpec> = {
     let sim: Series | undefined;
     if (spec.simulation !== "none") {
       const start = performance.now();
-      let done = 0;
-      const results = await ctx.executor(this.name, spec, spec.runs, {
-        signal: ctx.signal,
-        onRun: () => ctx.onProgress?.({ phase: "simulation", done: ++done, total: spec.runs }),
-      });
+      const results = await runEnsemble(ctx, this.name, spec, spec.runs);
       const summary = summariseEnsemble(results, spikedStatisticNames, grid.t, spikedDt(spec));
       sim = {
         source: "simulation",

@@ -4,9 +4,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, describe, expect, it } from "vitest";
-import { SpecError } from "../../../src/core/errors.js";
-import { runExperiment, validateSpec } from "../../../src/experiment/run.js";
+import { runExperiment } from "../../../src/experiment/run.js";
 import { workerPool } from "../../../src/node/pool.js";
+import { badField } from "../../spec-errors.js";
 
 const rc = { name: "random-curvature", sigma: 0.5 };
 const t2 = {
@@ -27,17 +27,6 @@ const t2 = {
   ],
   x0: [1, 1],
 };
-
-/** The field named by the SpecError that validating `spec` throws. */
-function badField(spec: unknown): string {
-  try {
-    validateSpec(spec);
-  } catch (e) {
-    if (e instanceof SpecError) return e.field;
-    throw e;
-  }
-  return "(accepted)";
-}
 
 describe("modified-flows specs: bad input names the field", () => {
   it.each([

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { SpecError } from "../../../src/core/errors.js";
 import { figures } from "../../../src/experiment/figures.js";
 import { runExperiment, validateSpec } from "../../../src/experiment/run.js";
+import { badField } from "../../spec-errors.js";
 
 const square = { name: "glm", loss: "square", alpha: 3, ridge: 0.5 };
 const demo = {
@@ -10,17 +10,6 @@ const demo = {
   init: { m0: 0.2, q0: 1 },
   theory: ["exact"],
 };
-
-/** The field named by the SpecError that validating `spec` throws. */
-function badField(spec: unknown): string {
-  try {
-    validateSpec(spec);
-  } catch (e) {
-    if (e instanceof SpecError) return e.field;
-    throw e;
-  }
-  return "(accepted)";
-}
 
 describe("glm specs: bad input names the field", () => {
   it.each([
