@@ -9,7 +9,8 @@
  * 6. the SDE engine on the stochastic modified flow of a finite sum (issue 6);
  * 7. the two-layer network on Gaussian mixtures, full and dimension-free (issue 7);
  * 8. SGD chains of diagonal linear networks, depth 1 and 2, against C (issue 4);
- * 9. the DMFT solver (logistic, T = 100, S = 10^4) and the GLM simulation (issue 5).
+ * 9. the DMFT solver (logistic, T = 100, S = 10^4) and the GLM simulation (issue 5);
+ * 10. the WebAssembly kernels against the TS reference, C (-O3 and -march=native) and numpy (issue 14).
  *
  * Speed is measured here and never asserted in tests (DESIGN.md, "Performance rules"). Each section
  * keeps the best of a few rounds, since the machine may be shared; the load average is printed with it.
@@ -22,6 +23,7 @@ import { dmftSection } from "./dmft.js";
 import { firstResultSection } from "./first-result.js";
 import { fullSimulatorSection } from "./full-simulator.js";
 import { gmmSection } from "./gmm.js";
+import { kernelsSection } from "./kernels.js";
 import { machineInfo, machineLines } from "./machine.js";
 import { type BenchOptions, parseOptions } from "./options.js";
 import { formatTable, noteSection, type Section } from "./report.js";
@@ -45,6 +47,7 @@ const benches: Bench[] = [
   { id: "gmm", title: "7. Two-layer network on Gaussian mixtures", run: (o) => gmmSection(o.timing) },
   { id: "balance", title: "8. Diagonal linear network SGD chains", run: (o) => balanceSection(o.timing) },
   { id: "dmft", title: "9. DMFT solver and GLM simulation", run: (o) => dmftSection(o.timing) },
+  { id: "kernels", title: "10. WebAssembly kernels", run: (o) => kernelsSection(o.timing) },
 ];
 
 /**

@@ -14,119 +14,7 @@
  * of `steps` steps (or fills of N normals), by wall-clock and by CPU time, and a checksum so the
  * compiler cannot drop work.
  */
-#define _POSIX_C_SOURCE 199309L /* clock_gettime */
-#include <math.h>
-#include <stdint.h>
-#include <stdio.h>
-#include <stdlib.h>
-#include <time.h>
-
-#define ZIG_LAYERS 256
-static const double ZIG_R = 3.654152885361009;
-static const double TWO_32 = 4294967296.0;
-static const double TWO_M53 = 1.0 / 9007199254740992.0;
-
-/* Fast-acceptance thresholds, scales and densities at the layer edges: ZIG_K, ZIG_W, ZIG_F. */
-static double zig_k[ZIG_LAYERS], zig_w[ZIG_LAYERS], zig_f[ZIG_LAYERS + 1];
-
-/* Read `n` numbers into `out`; returns 0 on success. */
-static int read_table(FILE *f, double *out, int n) {
-  for (int i = 0; i < n; i++)
-    if (fscanf(f, "%lf", &out[i]) != 1) return -1;
-  return 0;
-}
-
-/* Load the tables written by the TypeScript (shortest round-trip decimals, so the doubles are exact). */
-static int zig_load(const char *path) {
-  FILE *f = fopen(path, "r");
-  if (!f) return -1;
-  const int bad = read_table(f, zig_f, ZIG_LAYERS + 1) || read_table(f, zig_k, ZIG_LAYERS) ||
-                  read_table(f, zig_w, ZIG_LAYERS);
-  fclose(f);
-  return bad ? -1 : 0;
-}
-
-static inline uint32_t rotl(uint32_t x, int k) { return (x << k) | (x >> (32 - k)); }
-
-/*
- * One step of xoshiro128** (Blackman & Vigna) on four separate words, returning the scrambled output.
- * fill_normal passes its locals, which then stay in registers.
- */
-static inline uint32_t xoshiro_words(uint32_t *s0, uint32_t *s1, uint32_t *s2, uint32_t *s3) {
-  const uint32_t result = rotl(*s1 * 5, 7) * 9;
-  const uint32_t t = *s1 << 9;
-  *s2 ^= *s0;
-  *s3 ^= *s1;
-  *s1 ^= *s2;
-  *s0 ^= *s3;
-  *s2 ^= t;
-  *s3 = rotl(*s3, 11);
-  return result;
-}
-
-/* One step of xoshiro128** on a state array. */
-static inline uint32_t xoshiro_next(uint32_t *s) { return xoshiro_words(&s[0], &s[1], &s[2], &s[3]); }
-
-/* Uniform on [0, 1) from two draws, 53 bits (uniform53 in ziggurat.ts). */
-static double uniform53(uint32_t *s) {
-  const uint32_t a = xoshiro_next(s) >> 5;
-  return ((double)a * 67108864.0 + (double)(xoshiro_next(s) >> 6)) * TWO_M53;
-}
-
-/* Signed integer j uniform on [-2^52, 2^52): (a as int32 >> 11) * 2^32 + b, exactly as in the TS. */
-static inline double zig_j(uint32_t a, uint32_t b) { return (double)((int32_t)a >> 11) * TWO_32 + (double)b; }
-
-/* Marsaglia's exact tail beyond r (normalTail). */
-static double normal_tail(uint32_t *s) {
-  for (;;) {
-    const double x = -log(1 - uniform53(s)) / ZIG_R;
-    const double y = -log(1 - uniform53(s));
-    if (y + y >= x * x) return ZIG_R + x;
-  }
-}
-
-/* Rest of the ziggurat after a failed fast test: wedge test, tail, or a fresh draw (normalSlow). */
-static double normal_slow(uint32_t *s, int i, double j) {
-  for (;;) {
-    if (i == 0) return j < 0 ? -normal_tail(s) : normal_tail(s);
-    const double x = j * zig_w[i];
-    if (zig_f[i] + uniform53(s) * (zig_f[i + 1] - zig_f[i]) < exp(-0.5 * x * x)) return x;
-    const uint32_t a = xoshiro_next(s);
-    j = zig_j(a, xoshiro_next(s));
-    i = (int)(a & 255);
-    if (fabs(j) < zig_k[i]) return j * zig_w[i];
-  }
-}
-
-/* One standard normal (normalFrom). */
-static double normal(uint32_t *s) {
-  const uint32_t a = xoshiro_next(s);
-  const double j = zig_j(a, xoshiro_next(s));
-  const int i = (int)(a & 255);
-  if (fabs(j) < zig_k[i]) return j * zig_w[i];
-  return normal_slow(s, i, j);
-}
-
-/*
- * Fill out[0..n) with normals (fillNormalFrom): the fast loop keeps the state in four locals; a draw that
- * fails the fast test writes the state back, is finished by normal_slow, and the locals are reloaded.
- */
-static void fill_normal(uint32_t *st, double *restrict out, long n) {
-  uint32_t s0 = st[0], s1 = st[1], s2 = st[2], s3 = st[3];
-  for (long k = 0; k < n; k++) {
-    const uint32_t a = xoshiro_words(&s0, &s1, &s2, &s3);
-    const double j = zig_j(a, xoshiro_words(&s0, &s1, &s2, &s3));
-    const int i = (int)(a & 255);
-    if (fabs(j) < zig_k[i]) {
-      out[k] = j * zig_w[i];
-      continue;
-    }
-    st[0] = s0, st[1] = s1, st[2] = s2, st[3] = s3;
-    out[k] = normal_slow(st, i, j);
-    s0 = st[0], s1 = st[1], s2 = st[2], s3 = st[3];
-  }
-  st[0] = s0, st[1] = s1, st[2] = s2, st[3] = s3;
-}
+#include "common.h"
 
 /* Step coefficients [A, B, C] of src/models/spiked-tensor/step.ts. */
 static void step_coefficients(int k, double snr, double lr, double m, double r2, double zeta, double *out) {
@@ -195,40 +83,16 @@ static void init_start(model_t *md, double *x, double m0, double rperp20, uint32
   for (long i = 0; i < n; i++) x[i] = m0 * md->v[i] + r * x[i];
 }
 
-/* Seconds on `clock` (CLOCK_MONOTONIC: wall; CLOCK_PROCESS_CPUTIME_ID: CPU time of this process). */
-static double seconds(clockid_t clock) {
-  struct timespec ts;
-  clock_gettime(clock, &ts);
-  return (double)ts.tv_sec + 1e-9 * (double)ts.tv_nsec;
-}
-
-/* A rate by wall-clock and by CPU time, as bestRate in bench/measure.ts. */
-typedef struct { double wall, cpu; } rate_t;
-
 /* What is timed: `n` SGD steps, or `n` fills of z with N normals. */
 typedef struct { const model_t *md; double *x, lr; uint32_t *s; int fill; } work_t;
 
 /* Perform `n` units of the work. */
-static void run_work(const work_t *w, long n) {
+static void run_work(void *ctx, long n) {
+  const work_t *w = ctx;
   if (w->fill)
     for (long l = 0; l < n; l++) fill_normal(w->s, w->md->z, w->md->n);
   else
     sgd_steps(w->md, w->x, w->lr, w->s, n);
-}
-
-/* Best rate over `rounds` rounds of `n` units each, after a warm-up of a tenth of a round. */
-static rate_t best_rate(const work_t *w, long n, int rounds) {
-  run_work(w, n / 10 + 1);
-  rate_t best = {0, 0};
-  for (int r = 0; r < rounds; r++) {
-    const double t0 = seconds(CLOCK_MONOTONIC), c0 = seconds(CLOCK_PROCESS_CPUTIME_ID);
-    run_work(w, n);
-    const double wall = (double)n / (seconds(CLOCK_MONOTONIC) - t0);
-    const double cpu = (double)n / (seconds(CLOCK_PROCESS_CPUTIME_ID) - c0);
-    if (wall > best.wall) best.wall = wall;
-    if (cpu > best.cpu) best.cpu = cpu;
-  }
-  return best;
 }
 
 int main(int argc, char **argv) {
@@ -249,9 +113,9 @@ int main(int argc, char **argv) {
   sgd_steps(&md, x, lr, s, 10);
   const double check_m = dot(x, md.v, n), check_r2 = dot(x, x, n);
   work_t w = {&md, x, lr, s, 0};
-  const rate_t step_rate = best_rate(&w, steps, rounds);
+  const rate_t step_rate = best_rate(run_work, &w, steps, rounds);
   w.fill = 1;
-  const rate_t fill_rate = best_rate(&w, steps, rounds);
+  const rate_t fill_rate = best_rate(run_work, &w, steps, rounds);
   const double checksum = dot(x, x, n) + md.z[n / 2];
   printf("{\"firstNormal\": %.17g, \"checkM\": %.17g, \"checkR2\": %.17g, ", first, check_m, check_r2);
   printf("\"steps\": {\"wall\": %.6g, \"cpu\": %.6g}, ", step_rate.wall, step_rate.cpu);
