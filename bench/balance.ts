@@ -1,9 +1,8 @@
 import { execFileSync } from "node:child_process";
-import { mkdirSync, writeFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
 import { Rng } from "../src/core/rng.js";
 import { dlnChain } from "../src/models/diagonal-linear-network/chain.js";
 import { dataMoments } from "../src/models/diagonal-linear-network/moments.js";
+import { buildC, cFlagSets } from "./c-build.js";
 import { bestRate, type Timing } from "./measure.js";
 import { num, type Row, type Section } from "./report.js";
 
@@ -58,20 +57,14 @@ int main(int argc, char **argv) {
 }
 `;
 
-/** Best chain-steps/s of the C chain at one depth, or why there is none. */
-function cRate(depth: number, lr: number): { rate: number | null; note: string } {
-  const dir = fileURLToPath(new URL("./.build/", import.meta.url));
-  mkdirSync(dir, { recursive: true });
-  try {
-    writeFileSync(`${dir}balance-chain.c`, cSource);
-    execFileSync("cc", ["-O3", "-o", `${dir}balance-chain`, `${dir}balance-chain.c`, "-lm"], {
-      stdio: ["ignore", "ignore", "pipe"],
-    });
-    const out = execFileSync(`${dir}balance-chain`, [String(depth), String(lr), "3"], { encoding: "utf8" });
-    return { rate: (JSON.parse(out) as { stepsPerSecond: number }).stepsPerSecond, note: "C -O3" };
-  } catch (e) {
-    return { rate: null, note: `no C reference: ${(e as Error).message.split("\n")[0]}` };
-  }
+/** Best chain-steps/s of the C chain at one depth for each build (-O3, native), or why there is none. */
+function cRates(depth: number, lr: number): { name: string; rate: number | null; note: string }[] {
+  return cFlagSets.map(({ name, flags }) => {
+    const build = buildC("balance-chain", flags, cSource);
+    if (!build.ok) return { name, rate: null, note: `no ${name} reference: ${build.reason}` };
+    const out = execFileSync(build.binary, [String(depth), String(lr), "3"], { encoding: "utf8" });
+    return { name, rate: (JSON.parse(out) as { stepsPerSecond: number }).stepsPerSecond, note: name };
+  });
 }
 
 /** Best chain-steps/s of the JS chain (the stepper the experiment runs) at one depth. */
@@ -99,7 +92,8 @@ function jsRate(depth: number, lr: number, timing: Timing): number {
 
 /**
  * Diagonal linear networks (issue 4): SGD chain throughput in chain-steps/s (one sample per step,
- * uniform features, lr 0.01) at depth 1 and depth 2, next to the same chain in C compiled with `cc -O3`.
+ * uniform features, lr 0.01) at depth 1 and depth 2, next to the same chain in C built twice (`cc -O3` and
+ * `cc -O3 -march=native`).
  *
  * @example await balanceSection({ roundSeconds: 0.25, rounds: 3 })
  */
@@ -108,14 +102,17 @@ export async function balanceSection(timing: Timing): Promise<Section> {
   const results: Section["results"] = {};
   for (const depth of [1, 2]) {
     const js = jsRate(depth, 0.01, timing);
-    const c = cRate(depth, 0.01);
+    const cs = cRates(depth, 0.01);
     rows.push({
       label: `DLN SGD chain, depth ${depth}, batch 1`,
       value: `${num(js)} steps/s`,
-      note: c.rate ? `${c.note} ${num(c.rate)} steps/s, JS/C ${num(js / c.rate)}` : c.note,
+      note: cs
+        .map((c) => (c.rate ? `${c.note} ${num(c.rate)} steps/s, JS/C ${num(js / c.rate)}` : c.note))
+        .join("; "),
     });
     results[`chainStepsPerSecond.depth${depth}`] = js;
-    results[`cChainStepsPerSecond.depth${depth}`] = c.rate;
+    for (const c of cs)
+      results[`${c.name === "C -O3" ? "c" : "cNative"}ChainStepsPerSecond.depth${depth}`] = c.rate;
   }
   return { id: "balance", title: "Diagonal linear networks: SGD chains", rows, results };
 }

@@ -16,17 +16,18 @@ export const cFlagSets = [
 export type CBuild = { ok: true; binary: string; flags: string } | { ok: false; reason: string };
 
 /**
- * Compile `bench/c/<name>.c` with `flags` into bench/.build (built on the spot, every bench run).
+ * Compile `bench/c/<name>.c` with `flags` into bench/.build (built on the spot, every bench run), or the
+ * C `source` text given inline (written to bench/.build/<name>.c first).
  *
  * @example const b = buildC("glm-step", ["-O3"]); if (b.ok) execFileSync(b.binary, args)
  */
-export function buildC(name: string, flags: readonly string[]): CBuild {
+export function buildC(name: string, flags: readonly string[], source?: string): CBuild {
   mkdirSync(buildDir, { recursive: true });
   const binary = `${buildDir}${name}${flags.join("").replace(/[^a-z0-9]/gi, "-")}`;
+  const file = source === undefined ? `${cDir}${name}.c` : `${buildDir}${name}.c`;
+  if (source !== undefined) writeFileSync(file, source);
   try {
-    execFileSync("cc", [...flags, "-o", binary, `${cDir}${name}.c`, "-lm"], {
-      stdio: ["ignore", "ignore", "pipe"],
-    });
+    execFileSync("cc", [...flags, "-o", binary, file, "-lm"], { stdio: ["ignore", "ignore", "pipe"] });
     return { ok: true, binary, flags: flags.join(" ") };
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === "ENOENT") return { ok: false, reason: "cc not found" };

@@ -1,4 +1,3 @@
-import { execFileSync } from "node:child_process";
 import { Rng } from "../src/core/rng.js";
 import { glmStepper } from "../src/models/glm/simulate-run.js";
 import { glmSpec } from "../src/models/glm/spec.js";
@@ -6,39 +5,12 @@ import { dmftProblemOf } from "../src/models/glm/theory.js";
 import { dmftMemoryBytes } from "../src/theory/dmft/problem.js";
 import { solveDmft } from "../src/theory/dmft/solve-dmft.js";
 import { bestRate, type Timing } from "./measure.js";
+import { type NumpyResult, runNumpy } from "./numpy-reference.js";
 import { num, type Row, type Section, verdict } from "./report.js";
 
-/** The numpy reference of science/02 §3: T = 100, S = 10^4, logistic, b = 0.3, pathwise (2 cores). */
-const numpyDmftSeconds = 11;
-
-/** The same GD/SGD step at d = 1000, alpha = 2 in numpy (X @ w, X.T @ coef): best steps/s. */
-const numpySource = `
-import numpy as np, time, json
-rng = np.random.default_rng(1)
-d, n = 1000, 2000
-X = rng.standard_normal((n, d)); w = rng.standard_normal(d); y = np.sign(X @ w)
-best = 0
-for r in range(3):
-    t0 = time.perf_counter(); k = 0
-    while time.perf_counter() - t0 < 0.5:
-        H = X @ w / np.sqrt(d)
-        sel = rng.random(n) < 0.3
-        g = np.where(sel, -y / (1 + np.exp(y * H)) / 0.3, 0.0)
-        w -= 0.5 * (0.1 * w + X.T @ g / np.sqrt(d)); k += 1
-    best = max(best, k / (time.perf_counter() - t0))
-print(json.dumps({"stepsPerSecond": best}))
-`;
-
-function numpyRate(): { rate: number | null; note: string } {
-  try {
-    const out = execFileSync("python3", ["-c", numpySource], {
-      encoding: "utf8",
-      stdio: ["ignore", "pipe", "ignore"],
-    });
-    return { rate: (JSON.parse(out) as { stepsPerSecond: number }).stepsPerSecond, note: "numpy" };
-  } catch (e) {
-    return { rate: null, note: `no numpy reference: ${(e as Error).message.split("\n")[0]}` };
-  }
+/** Live numpy references, or the reason there is none (a visible note in the table). */
+function numpyNote<T>(res: { ok: true; value: T } | { ok: false; reason: string }, show: (v: T) => string) {
+  return res.ok ? show(res.value) : res.reason;
 }
 
 const logistic = (steps: number, samples: number, d: number) =>
@@ -51,8 +23,9 @@ const logistic = (steps: number, samples: number, d: number) =>
   });
 
 /**
- * The glm DMFT (issue 5): one pathwise solve of logistic SGD, b = 0.3, T = 100, S = 10^4 (wall time, its
- * allocation estimate and the process's resident memory after it) against the numpy reference (11 s),
+ * The glm DMFT (issue 5): one pathwise solve of logistic SGD, b = 0.3, T = 100, S = 10^4 (CPU time, its
+ * allocation estimate and the process's resident memory after it) against the same forward pass in numpy
+ * (bench/numpy/dmft.py, timed live: one OpenBLAS thread, and the default threads),
  * the Stein option at T = 200, S = 2·10^4 (must fit in a few hundred MB),
  * and the finite-d simulation at d = 1000, alpha = 2 in SGD steps/s against numpy.
  *
@@ -61,14 +34,32 @@ const logistic = (steps: number, samples: number, d: number) =>
 export async function dmftSection(timing: Timing): Promise<Section> {
   const rows: Row[] = [];
   const spec = logistic(100, 10_000, 1000);
-  const t0 = performance.now();
+  const c0 = process.cpuUsage();
   solveDmft(dmftProblemOf(spec), Rng.fromSeed(1));
-  const seconds = (performance.now() - t0) / 1000;
+  const cpu = process.cpuUsage(c0);
+  const seconds = (cpu.user + cpu.system) / 1e6;
   const rss = process.memoryUsage().rss;
+  const np1 = runNumpy<NumpyDmft>("dmft.py", ["100", "10000"], "1");
+  const npDefault = runNumpy<NumpyDmft>("dmft.py", ["100", "10000"], "default");
+  const ratio = np1.ok ? np1.value.seconds / seconds : null;
   rows.push({
     label: "DMFT logistic, b 0.3, T 100, S 1e4, pathwise",
     value: `${num(seconds)} s`,
-    note: `numpy ${numpyDmftSeconds} s, speed-up ${num(numpyDmftSeconds / seconds)} ${verdict(seconds, numpyDmftSeconds, false)}; allocates ${num(dmftMemoryBytes(10_000, 100) / 2 ** 20)} MiB, rss ${num(rss / 2 ** 20)} MiB`,
+    note: `CPU seconds; allocates ${num(dmftMemoryBytes(10_000, 100) / 2 ** 20)} MiB, rss ${num(rss / 2 ** 20)} MiB`,
+  });
+  rows.push({
+    label: "  numpy (bench/numpy/dmft.py), 1 thread",
+    value: np1.ok ? `${num(np1.value.seconds)} s` : "",
+    note: numpyNote(
+      np1,
+      (v) =>
+        `speed JS/numpy ${num(ratio)} ${verdict(ratio, 1, true)}; m(T) ${num(v.m)}, q(T) ${num(v.q)}; ${v.core}`,
+    ),
+  });
+  rows.push({
+    label: "  numpy, default threads",
+    value: npDefault.ok ? `${num(npDefault.value.seconds)} s` : "",
+    note: numpyNote(npDefault, (v) => `CPU seconds over ${v.threads} thread(s)`),
   });
   const stein = logistic(200, 20_000, 1000);
   const t1 = performance.now();
@@ -78,28 +69,42 @@ export async function dmftSection(timing: Timing): Promise<Section> {
   rows.push({
     label: "DMFT logistic, b 0.3, T 200, S 2e4, Stein",
     value: `${num(steinSeconds)} s`,
-    note: `numpy (pathwise) 70 s and 3.2 GB; allocates ${num(steinBytes / 2 ** 20)} MiB ${verdict(steinBytes, 500 * 2 ** 20, false)}`,
+    note: `allocates ${num(steinBytes / 2 ** 20)} MiB ${verdict(steinBytes, 500 * 2 ** 20, false)}; no numpy run (its pathwise solve needs S T^2/2 float32 = 1.6 GB)`,
   });
   const rng = Rng.fromSeed(2);
   const stepper = glmStepper(logistic(1, 100, 1000), rng);
   const js = bestRate((n) => {
     for (let k = 0; k < n; k++) stepper.advance(rng, k);
   }, timing).cpu;
-  const np = numpyRate();
+  const np = runNumpy<NumpyResult>("steps.py", ["glm-full", String(timing.roundSeconds)], "1");
   rows.push({
     label: "glm simulation, d 1000, alpha 2, SGD step",
     value: `${num(js)} steps/s`,
-    note: np.rate ? `${np.note} ${num(np.rate)} steps/s, JS/numpy ${num(js / np.rate)}` : np.note,
+    note: numpyNote(
+      np,
+      (v) => `numpy 1 thread ${num(v.stepsPerSecond)} steps/s, JS/numpy ${num(js / v.stepsPerSecond)}`,
+    ),
   });
   return {
     id: "dmft",
-    title: "DMFT for GLMs: forward pass and simulation",
+    title: "DMFT for GLMs: forward pass and simulation (CPU time; numpy with OPENBLAS_NUM_THREADS=1)",
     rows,
     results: {
       dmftSeconds: seconds,
       dmftRssBytes: rss,
+      numpyDmftSeconds: np1.ok ? np1.value.seconds : null,
+      numpyDefaultDmftSeconds: npDefault.ok ? npDefault.value.seconds : null,
       simulationStepsPerSecond: js,
-      numpyStepsPerSecond: np.rate,
+      numpyStepsPerSecond: np.ok ? np.value.stepsPerSecond : null,
     },
   };
+}
+
+/** What bench/numpy/dmft.py prints. */
+interface NumpyDmft {
+  seconds: number;
+  m: number;
+  q: number;
+  core: string;
+  threads: number | null;
 }

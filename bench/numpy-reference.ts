@@ -22,6 +22,7 @@ export function numpyEnv(threads: NumpyThreads): NodeJS.ProcessEnv {
   const env = { ...process.env };
   delete env.OPENBLAS_CORETYPE;
   delete env.OPENBLAS_L2_SIZE;
+  env.PYTHONDONTWRITEBYTECODE = "1";
   if (threads === "1") env.OPENBLAS_NUM_THREADS = "1";
   return env;
 }

@@ -1,7 +1,7 @@
 /**
  * SDE engine speed: steps/s of the stochastic modified flow (SMF) by Euler–Maruyama on random least
  * squares, d = 10, M = 50 (a 10 x 50 diffusion: per step 100 per-sample gradient/HVP evaluations and 50
- * normals), against the same algorithm in C compiled here with `cc -O3`.
+ * normals), against the same algorithm in C built here twice, `cc -O3` and `cc -O3 -march=native`.
  *
  * The C program mirrors the JS path operation for operation (per-sample gradients, shared by the drift
  * and the diffusion columns as in `finiteSumFlow`; HVPs for the lr/2 correction; then x += a h + G dW),
@@ -9,17 +9,16 @@
  * the engine, not the RNG (which is benchmarked in section 1).
  */
 import { execFileSync } from "node:child_process";
-import { mkdirSync, writeFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
+import { writeFileSync } from "node:fs";
 import { Rng } from "../src/core/rng.js";
 import { finiteSumFlow } from "../src/models/finite-sum/flows.js";
 import { leastSquares } from "../src/models/finite-sum/least-squares.js";
 import { eulerMaruyama, gaussianNoise, sdeStepper } from "../src/theory/sde/index.js";
+import { buildC, buildDir, cFlagSets } from "./c-build.js";
 import { bestRate, type Timing } from "./measure.js";
 import { num, type Section } from "./report.js";
 
 const problem = { d: 10, M: 50, seed: 3, lr: 0.05, h: 0.0125 };
-const buildDir = fileURLToPath(new URL("./.build/", import.meta.url));
 
 /** The C mirror of the JS step; reads the data a (row-major), y from the file given as first argument. */
 const cSource = String.raw`
@@ -89,29 +88,22 @@ function dumpData(file: string): void {
   writeFileSync(file, `${[...a, ...y].join("\n")}\n`);
 }
 
-/** C steps/s, or why there is none. */
+/** C steps/s of one build, or why there is none. */
 function measureC(
+  flags: readonly string[],
   jsRate: number,
   roundSeconds: number,
-): { rate: number; flags: string } | { reason: string } {
-  mkdirSync(buildDir, { recursive: true });
-  const source = `${buildDir}sde.c`;
-  const binary = `${buildDir}sde`;
+): { rate: number } | { reason: string } {
+  const build = buildC("sde", flags, cSource);
+  if (!build.ok) return { reason: build.reason };
   const data = `${buildDir}sde-data.txt`;
-  writeFileSync(source, cSource);
   dumpData(data);
-  for (const flags of [["-O3", "-march=native"], ["-O3"]]) {
-    try {
-      execFileSync("cc", [...flags, "-o", binary, source, "-lm"], { stdio: ["ignore", "ignore", "pipe"] });
-      const steps = Math.max(1000, Math.round(jsRate * 4 * roundSeconds));
-      const args = [data, steps, problem.lr, problem.h].map(String);
-      const out = JSON.parse(execFileSync(binary, args, { encoding: "utf8" })) as { stepsPerSecond: number };
-      return { rate: out.stepsPerSecond, flags: flags.join(" ") };
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code === "ENOENT") return { reason: "cc not found" };
-    }
-  }
-  return { reason: "cc failed" };
+  const steps = Math.max(1000, Math.round(jsRate * 4 * roundSeconds));
+  const args = [data, steps, problem.lr, problem.h].map(String);
+  const out = JSON.parse(execFileSync(build.binary, args, { encoding: "utf8" })) as {
+    stepsPerSecond: number;
+  };
+  return { rate: out.stepsPerSecond };
 }
 
 /**
@@ -129,7 +121,6 @@ export async function sdeSection(timing: Timing): Promise<Section> {
     const run = sdeStepper(flow, eulerMaruyama, x0, problem.h, gaussianNoise(flow.noise), stats);
     for (let l = 0; l < n; l++) run.advance(rng, l);
   }, timing);
-  const c = measureC(js.cpu, timing.roundSeconds);
   const rows = [
     {
       label: "JS SMF Euler–Maruyama",
@@ -141,17 +132,25 @@ export async function sdeSection(timing: Timing): Promise<Section> {
     jsStepsPerSecond: js.cpu,
     jsStepsPerWallSecond: js.wall,
   };
-  if ("reason" in c) {
-    rows.push({ label: "C reference unavailable", value: "", note: c.reason });
-    results.cUnavailable = c.reason;
-  } else {
-    rows.push({ label: "C SMF Euler–Maruyama", value: `${num(c.rate)}/s`, note: `cc ${c.flags}, CPU time` });
+  for (const { name, flags } of cFlagSets) {
+    const c = measureC(flags, js.cpu, timing.roundSeconds);
+    const key = name === "C -O3" ? "" : "Native";
+    if ("reason" in c) {
+      rows.push({ label: `${name} reference unavailable`, value: "", note: c.reason });
+      results[`c${key}Unavailable`] = c.reason;
+      continue;
+    }
     rows.push({
-      label: "ratio JS/C",
+      label: `${name} SMF Euler–Maruyama`,
+      value: `${num(c.rate)}/s`,
+      note: `cc ${flags.join(" ")}, CPU time`,
+    });
+    rows.push({
+      label: `ratio JS/${name}`,
       value: (js.cpu / c.rate).toFixed(3),
       note: "same algorithm; C uses Box–Muller normals",
     });
-    Object.assign(results, { cStepsPerSecond: c.rate, ratio: js.cpu / c.rate, cFlags: c.flags });
+    Object.assign(results, { [`c${key}StepsPerSecond`]: c.rate, [`ratio${key}`]: js.cpu / c.rate });
   }
   return { id: "sde", title: "SDE engine: SMF Euler–Maruyama, d = 10, M = 50 (JS vs C)", rows, results };
 }

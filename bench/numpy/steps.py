@@ -1,6 +1,6 @@
 """numpy references of the kernel benchmark (bench/kernels.ts): the same steps, written as a numpy user would.
 
-Usage: python3 steps.py CASE SECONDS   with CASE one of glm, two-layer, spiked.
+Usage: python3 steps.py CASE SECONDS   with CASE one of glm, glm-full, two-layer, spiked.
 Prints {"stepsPerSecond", "core", "threads"}: steps/s by CPU time over one round of about SECONDS (after a
 warm-up of a tenth of that), and the OpenBLAS core and thread count in use.
 """
@@ -30,6 +30,23 @@ def glm():
         t = -yb * (Xb @ w) * inv
         coef = -yb / (1 + np.exp(-t)) / b
         w = w - lr * (ridge * w + (Xb.T @ coef) * inv)
+
+    return step
+
+
+def glm_full():
+    """The CLI's glm simulation (bench/dmft.ts): logistic, d = 1000, n = 2000, b = 0.3, full X @ w, X.T @ g."""
+    n, d, b, lr, ridge = 2000, 1000, 0.3, 0.5, 0.1
+    X = rng.standard_normal((n, d))
+    y = np.sign(X @ rng.standard_normal(d))
+    w = rng.standard_normal(d)
+    inv = 1 / np.sqrt(d)
+
+    def step():
+        nonlocal w
+        t = -y * (X @ w) * inv
+        g = np.where(rng.random(n) < b, -y / (1 + np.exp(-t)) / b, 0.0)
+        w = w - lr * (ridge * w + (X.T @ g) * inv)
 
     return step
 
@@ -94,6 +111,6 @@ def rate(step, seconds):
 
 
 if __name__ == "__main__":
-    cases = {"glm": glm, "two-layer": two_layer, "spiked": spiked}
+    cases = {"glm": glm, "glm-full": glm_full, "two-layer": two_layer, "spiked": spiked}
     result = {"stepsPerSecond": rate(cases[sys.argv[1]](), float(sys.argv[2]))}
     print(json.dumps({**result, **blas_info()}))
