@@ -1,0 +1,76 @@
+import { SpecError } from "../../core/errors.js";
+import { messages } from "../../core/messages.js";
+import { psdFactor } from "../gmm-two-layer/psd-factor.js";
+import { committeeConventions } from "./conventions.js";
+import type { CommitteeSpec } from "./spec.js";
+import { explicitGram } from "./start.js";
+
+/** Largest `(p + k) d` for `simulation: "full"` (8 (p + k) d bytes of weights per run per worker). */
+export const maxFullSize = 50_000_000;
+
+/**
+ * Cross-field rules of a committee spec; throws {@link SpecError} naming the field: readout lists of the
+ * layer's width, d >= p + k, the size of a full simulation, what the convention supports, and explicit
+ * overlaps of the right shapes, symmetric, with a positive semidefinite joint Gram matrix.
+ *
+ * @example checkCommitteeSpec(spec) // throws SpecError("init", ...) when [[Q, M], [Mᵀ, P]] is not PSD
+ */
+export function checkCommitteeSpec(spec: CommitteeSpec): void {
+  const { student, teacher, d, activation } = spec.model;
+  const p = student.width;
+  const k = teacher.width;
+  for (const [name, layer] of [
+    ["student", student],
+    ["teacher", teacher],
+  ] as const)
+    if (Array.isArray(layer.readout) && layer.readout.length !== layer.width)
+      throw new SpecError(
+        `model.${name}.readout`,
+        layer.readout,
+        messages.committeeReadoutLength(layer.width),
+      );
+  if (d < p + k) throw new SpecError("model.d", d, messages.committeeDimension(p + k));
+  if (spec.simulation === "full" && (p + k) * d > maxFullSize)
+    throw new SpecError("model.d", d, messages.committeeFullTooLarge(maxFullSize));
+  const convention = committeeConventions[spec.convention];
+  if (convention.activations && !convention.activations.includes(activation))
+    throw new SpecError(
+      "model.activation",
+      activation,
+      messages.committeeConventionActivation(spec.convention, convention.activations),
+    );
+  if (spec.optimizer.trainReadout && !convention.trainsReadout)
+    throw new SpecError("optimizer.trainReadout", true, messages.committeeConventionReadout(spec.convention));
+  if (!("random" in spec.init)) checkOverlaps(spec.init, p, k);
+}
+
+function checkOverlaps(init: { Q: number[][]; M: number[][]; P: number[][] }, p: number, k: number): void {
+  for (const [name, rows, cols] of [
+    ["Q", p, p],
+    ["M", p, k],
+    ["P", k, k],
+  ] as const) {
+    const A = init[name];
+    if (A.length !== rows || A.some((row) => row.length !== cols))
+      throw new SpecError(`init.${name}`, A, messages.committeeMatrixShape(rows, cols));
+    if (name !== "M" && A.some((row, i) => row.some((x, j) => x !== A[j][i])))
+      throw new SpecError(`init.${name}`, A, messages.committeeSymmetric(name));
+  }
+  if (!isPsd(explicitGram(init, p, p + k), p + k))
+    throw new SpecError("init", init, messages.committeeGramPsd);
+}
+
+/** PSD test: the pivoted Cholesky factor must reproduce the matrix (to 1e-9 of its largest entry). */
+function isPsd(G: Float64Array, n: number): boolean {
+  const L = new Float64Array(n * n);
+  psdFactor(n, G, L, new Float64Array(2 * n));
+  const scale = Math.max(1e-300, ...Array.from(G, Math.abs));
+  let q = 0;
+  for (let a = 0; a < n; a++)
+    for (let b = a; b < n; b++) {
+      let s = 0;
+      for (let r = 0; r < n; r++) s += L[a * n + r] * L[b * n + r];
+      if (!(Math.abs(s - G[q++]) <= 1e-9 * scale)) return false;
+    }
+  return true;
+}

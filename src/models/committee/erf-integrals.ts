@@ -1,0 +1,128 @@
+import { normalCdf } from "../../core/stats.js";
+import { type CommitteeIntegrals, withSums } from "./integrals.js";
+
+const twoOverPi = 2 / Math.PI;
+const fourOverPi2 = 4 / (Math.PI * Math.PI);
+const sqrtTwoOverPi = Math.sqrt(2 / Math.PI);
+
+/**
+ * Closed-form averages for `g(x) = erf(x/√2) = 2Φ(x) − 1`, `g'(x) = √(2/π) e^{−x²/2}` (science/06 §4.1;
+ * Saad & Solla 1995). With `C̄_aa = 1 + C_aa`:
+ *
+ * $$ I_2 = \tfrac2\pi \arcsin\frac{C_{12}}{\sqrt{\bar C_{11}\bar C_{22}}},\quad
+ *    J_2 = \tfrac2\pi (\bar C_{11}\bar C_{22} - C_{12}^2)^{-1/2},\quad
+ *    I_3 = \tfrac2\pi \frac{C_{23}\bar C_{11} - C_{12}C_{13}}{\bar C_{11}\sqrt{\bar C_{11}\bar C_{33} - C_{13}^2}},\quad
+ *    I_4 = \tfrac4{\pi^2} \Lambda_4^{-1/2} \arcsin\frac{\Lambda_0}{\sqrt{\Lambda_1\Lambda_2}}. $$
+ *
+ * All stay finite on singular covariances (identical fields): the off-diagonal entry of a field with
+ * itself is its plain variance, never `1 +` it. `i4Sum` computes `Λ1` and its square root once per field
+ * of a row (a, b), so a row costs one arcsine per pair (c <= e).
+ *
+ * @example erfIntegrals.g(0.7) // 0.5160726...
+ */
+export const erfIntegrals: CommitteeIntegrals = withSums(
+  {
+    activation: "erf",
+    g: (x) => 2 * normalCdf(x) - 1,
+    dg: (x) => sqrtTwoOverPi * Math.exp(-0.5 * x * x),
+    i2(C, n, a, b) {
+      return twoOverPi * Math.asin(C[a * n + b] / Math.sqrt((1 + C[a * n + a]) * (1 + C[b * n + b])));
+    },
+    j2(C, n, a, b) {
+      const c12 = C[a * n + b];
+      return twoOverPi / Math.sqrt((1 + C[a * n + a]) * (1 + C[b * n + b]) - c12 * c12);
+    },
+    i3(C, n, a, b, c) {
+      const c11 = 1 + C[a * n + a];
+      const c13 = C[a * n + c];
+      const l3 = c11 * (1 + C[c * n + c]) - c13 * c13;
+      return (twoOverPi * (C[b * n + c] * c11 - C[a * n + b] * c13)) / (c11 * Math.sqrt(l3));
+    },
+    i4(C, n, a, b, c, e) {
+      const c11 = 1 + C[a * n + a];
+      const c22 = 1 + C[b * n + b];
+      const c12 = C[a * n + b];
+      const l4 = c11 * c22 - c12 * c12;
+      const [c13, c14, c23, c24] = [C[a * n + c], C[a * n + e], C[b * n + c], C[b * n + e]];
+      const l0 = l4 * C[c * n + e] - c23 * c24 * c11 - c13 * c14 * c22 + c12 * c13 * c24 + c12 * c14 * c23;
+      const l1 = l4 * (1 + C[c * n + c]) - c23 * c23 * c11 - c13 * c13 * c22 + 2 * c12 * c13 * c23;
+      const l2 = l4 * (1 + C[e * n + e]) - c24 * c24 * c11 - c14 * c14 * c22 + 2 * c12 * c14 * c24;
+      return (fourOverPi2 * Math.asin(l0 / Math.sqrt(l1 * l2))) / Math.sqrt(l4);
+    },
+  },
+  {
+    i3Sum(C, n, a, b, u) {
+      const c11 = 1 + C[a * n + a];
+      const c12 = C[a * n + b];
+      let s = 0;
+      for (let c = 0; c < n; c++) {
+        const c13 = C[a * n + c];
+        s += (u[c] * (C[b * n + c] * c11 - c12 * c13)) / Math.sqrt(c11 * (1 + C[c * n + c]) - c13 * c13);
+      }
+      return (twoOverPi * s) / c11;
+    },
+    i4Sum: erfI4Sum,
+    i3Row: erfI3Row,
+  },
+);
+
+// Scratch rows for erfI3Row and erfI4Sum (grown on demand; the ODE calls it with one size).
+let alpha = new Float64Array(0);
+let beta = new Float64Array(0);
+let rs = new Float64Array(0);
+
+/**
+ * `out[b] = Σ_c u_c I3(a, b, c)` for erf: with `w_c = u_c / √(C̄_aa C̄_cc − C_ac²)` and `S_b = Σ_c w_c C_bc`,
+ * `out[b] = (2/π)(S_b − C_ab S_a / C̄_aa)`: O(n²) per row and n square roots.
+ */
+function erfI3Row(C: Float64Array, n: number, a: number, u: Float64Array, out: Float64Array): void {
+  if (alpha.length < n) [alpha, beta, rs] = [new Float64Array(n), new Float64Array(n), new Float64Array(n)];
+  const c11 = 1 + C[a * n + a];
+  for (let c = 0; c < n; c++) {
+    const c13 = C[a * n + c];
+    rs[c] = u[c] / Math.sqrt(c11 * (1 + C[c * n + c]) - c13 * c13);
+  }
+  let sa = 0;
+  for (let c = 0; c < n; c++) sa += rs[c] * C[a * n + c];
+  for (let b = 0; b < n; b++) {
+    let sb = 0;
+    for (let c = 0; c < n; c++) sb += rs[c] * C[b * n + c];
+    out[b] = twoOverPi * (sb - (C[a * n + b] * sa) / c11);
+  }
+}
+
+/**
+ * `Σ_{c,e} u_c u_e I4(a, b, c, e)` for erf: per field c, `α_c = C_ac`, `β_c = C_bc` and
+ * `1/√Λ1(c)`; per pair c <= e, `Λ0 = Λ4 C_ce − C̄_aa β_c β_e − C̄_bb α_c α_e + C_ab (α_c β_e + α_e β_c)`
+ * and one arcsine.
+ */
+function erfI4Sum(C: Float64Array, n: number, a: number, b: number, u: Float64Array): number {
+  if (alpha.length < n) [alpha, beta, rs] = [new Float64Array(n), new Float64Array(n), new Float64Array(n)];
+  const c11 = 1 + C[a * n + a];
+  const c22 = 1 + C[b * n + b];
+  const c12 = C[a * n + b];
+  const l4 = c11 * c22 - c12 * c12;
+  for (let c = 0; c < n; c++) {
+    const al = C[a * n + c];
+    const be = C[b * n + c];
+    alpha[c] = al;
+    beta[c] = be;
+    rs[c] = 1 / Math.sqrt(l4 * (1 + C[c * n + c]) - be * be * c11 - al * al * c22 + 2 * c12 * al * be);
+  }
+  let s = 0;
+  for (let c = 0; c < n; c++) {
+    const uc = u[c];
+    if (uc === 0) continue;
+    const al = alpha[c];
+    const be = beta[c];
+    const row = c * n;
+    let t = 0;
+    for (let e = c; e < n; e++) {
+      const l0 =
+        l4 * C[row + e] - c11 * be * beta[e] - c22 * al * alpha[e] + c12 * (al * beta[e] + alpha[e] * be);
+      t += (e === c ? 0.5 : 1) * u[e] * Math.asin(l0 * rs[c] * rs[e]);
+    }
+    s += 2 * uc * t;
+  }
+  return (fourOverPi2 * s) / Math.sqrt(l4);
+}
