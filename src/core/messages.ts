@@ -132,6 +132,43 @@ export const messages = {
   glmDiverged: (source: string, step: number) => `${source}: diverged at step ${step}`,
   glmNoStationary: (lr: number, critical: number) =>
     `stationary values not reported: lr = ${lr} >= lrCritical = ${critical.toPrecision(6)} (SGD diverges)`,
+  // Sweeps (issue 11)
+  sweepAxis: 'a list of values, or a range { "from", "to", "num" } (optionally "log": true)',
+  sweepBaseOrSpec: 'exactly one of "base" (a spec file) and "spec" (the spec inline)',
+  sweepNoAxes: 'at least one axis in "grid" or "zip" (this sweep has no points)',
+  sweepPath: "a dotted path into the spec such as model.snr (no empty segment)",
+  sweepPathThrough: (segment: string) =>
+    `an object at "${segment}"'s parent (the path goes through a value that has no fields)`,
+  sweepLogRange: "from > 0 and to > 0 for a log range",
+  sweepZip: "zip axes of one common length (they vary together)",
+  sweepTwice: "an axis in grid or in zip, not both",
+  sweepTooLarge: (max: number) => `at most ${max} points (the product of the axis lengths)`,
+  sweepPoint: (allowed: string, axis: string | null, index: number, total: number, where: string) =>
+    `${allowed} (sweep point ${index + 1} of ${total}: ${where}; ${axis === null ? "no single axis: this combination of values" : `axis ${axis}`})`,
+  sweepFigureAxis: (paths: readonly string[]) => `an axis of the sweep: ${paths.join(", ")}`,
+  sweepFigureValue:
+    "status, scalars.<name>, agreement.<statistic>.<source>, <source>.<statistic>.final or <source>.<statistic>.max",
+  sweepInterrupted: (done: number, total: number) =>
+    `interrupted: ${done} of ${total} points are stored; run the same sweep again to compute only the rest`,
+  sweepUnknown:
+    "the id (or a unique prefix) of a sweep or a run in the database: see sgdlab sweeps and sgdlab runs",
+  sweepNeedsRedis: "--redis redis://host:port with --executor bullmq",
+  sweepNeedsDir: "--dir DIR with --executor slurm (the job-array script and the point list go there)",
+  sweepNoPlan: (dir: string) =>
+    `a folder written by sgdlab sweep --executor slurm (${dir}/points.json is missing)`,
+  sweepTaskRange: (tasks: number) => `a task id in [0, ${tasks - 1}]`,
+  workerVersion: (job: string, mine: string) =>
+    `this worker runs ${mine} but the job was queued by ${job}: run a worker of the same sgdlab version and commit`,
+  sweepWorkerFailed: (detail: string) => `the worker failed on this point: ${detail}`,
+  sweepDryRun: (
+    points: number,
+    cached: number,
+    runs: number,
+    pilot: number,
+    estimate: number,
+    workers: number,
+  ) =>
+    `${points} points (${cached} already stored), ${runs} runs to compute (the pilot point's runs × the points left); pilot point: ${pilot.toFixed(2)} s, so about ${estimate.toFixed(1)} s on ${workers} worker(s); nothing was run or written beyond the pilot`,
   committeeReadout: '"mean", "sum" or a list of second-layer weights',
   committeeInit: '{ "random": true, "scale": number > 0 } or { "Q": [[...]], "M": [[...]], "P": [[...]] }',
   committeeReadoutLength: (width: number) => `a list of width = ${width} numbers`,

@@ -4,8 +4,11 @@ import { type DuckDBConnection, DuckDBInstance, type DuckDBValue } from "@duckdb
 import { messages } from "../core/messages.js";
 import type { ExperimentRecord } from "../experiment/record.js";
 
-/** Version of the tables below; bump it (and add a migration) whenever they change. */
-export const SCHEMA_VERSION = 1;
+/**
+ * Version of the tables below; bump it (and add a migration) whenever they change. Version 2 added the
+ * sweep tables (`points`, `sweeps`, `sweep_points`): the statements below create them in a version-1 file.
+ */
+export const SCHEMA_VERSION = 2;
 
 /**
  * The schema, idempotent (`CREATE TABLE IF NOT EXISTS`). `runs`: one row per run, inserted as `"running"`
@@ -23,6 +26,15 @@ export const SCHEMA_DDL: readonly string[] = [
   "CREATE TABLE IF NOT EXISTS scalars (run_id VARCHAR NOT NULL, name VARCHAR NOT NULL, value DOUBLE)",
   `CREATE TABLE IF NOT EXISTS series (run_id VARCHAR NOT NULL, source VARCHAR NOT NULL,
     statistic VARCHAR NOT NULL, idx INTEGER NOT NULL, t DOUBLE, value DOUBLE, stderr DOUBLE)`,
+  // Sweeps (issue 11): a finished point by its content key, linked to the run that computed it; a sweep's
+  // plan (its points' keys and axis values in sweep_points). See src/node/sweep/point-store.ts.
+  `CREATE TABLE IF NOT EXISTS points (key VARCHAR PRIMARY KEY, experiment VARCHAR NOT NULL,
+    spec VARCHAR NOT NULL, sgdlab_version VARCHAR NOT NULL, git_commit VARCHAR, run_id VARCHAR,
+    status VARCHAR NOT NULL, summary VARCHAR NOT NULL, finished_at TIMESTAMPTZ NOT NULL)`,
+  `CREATE TABLE IF NOT EXISTS sweeps (id VARCHAR PRIMARY KEY, name VARCHAR NOT NULL, plan VARCHAR NOT NULL,
+    created_at TIMESTAMPTZ NOT NULL, updated_at TIMESTAMPTZ NOT NULL)`,
+  `CREATE TABLE IF NOT EXISTS sweep_points (sweep_id VARCHAR NOT NULL, idx INTEGER NOT NULL,
+    key VARCHAR NOT NULL, params VARCHAR NOT NULL)`,
 ];
 
 /** Runs with their scalars as two parallel lists (names, vals); append WHERE / ORDER BY / LIMIT. */
@@ -238,7 +250,7 @@ async function openInstance(path: string, lockTimeoutMs: number): Promise<DuckDB
 async function ensureSchema(c: DuckDBConnection, path: string): Promise<void> {
   for (const statement of SCHEMA_DDL) await c.run(statement);
   const found = (await rows(c, "SELECT max(version) AS v FROM schema_version"))[0].v as number | null;
-  if (found === null) {
+  if (found === null || found < SCHEMA_VERSION) {
     await c.run("INSERT INTO schema_version VALUES ($1, now())", [SCHEMA_VERSION]);
   } else if (found > SCHEMA_VERSION) {
     const upgrade = `this sgdlab reads up to ${SCHEMA_VERSION}: upgrade it, or pass --db <other file>`;

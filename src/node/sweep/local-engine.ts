@@ -1,0 +1,40 @@
+import { runExperiment } from "../../index.js";
+import { workerPool } from "../pool.js";
+import { gitCommit } from "../provenance.js";
+import type { EngineContext, SweepEngine } from "./engine.js";
+
+/**
+ * The default engine: points on this machine's worker pool. Up to `workers + 1` points are in flight, and
+ * each submits its runs to the one shared pool, so the pool's queue holds (point, run) tasks of several
+ * points at once and every worker stays busy, also while a point finishes its theory on the main thread.
+ * Run i of a point always uses stream i of its seed, so results do not depend on `workers`.
+ *
+ * @example const engine = localEngine(4); await engine.run(points, ctx); await engine.close()
+ */
+export function localEngine(workers: number): SweepEngine {
+  const pool = workerPool(workers);
+  const commit = gitCommit();
+  return {
+    name: "local",
+    async run(points, ctx: EngineContext) {
+      let next = 0;
+      const lane = async () => {
+        while (next < points.length && !ctx.signal.aborted) {
+          const point = points[next++];
+          try {
+            const record = await runExperiment(point.spec, {
+              executor: pool.executor,
+              signal: ctx.signal,
+              commit,
+            });
+            ctx.onResult(point, { record });
+          } catch (e) {
+            if (!ctx.signal.aborted) ctx.onResult(point, { error: (e as Error).message });
+          }
+        }
+      };
+      await Promise.all(Array.from({ length: Math.min(points.length, workers + 1) }, lane));
+    },
+    close: () => pool.close(),
+  };
+}
