@@ -21,6 +21,20 @@ export interface Kernels {
   dot(a: Float64Array, b: Float64Array, n: number): number;
   /** $out_r = scale \langle X_r, w\rangle$ for the rows of the row-major `rows × d` matrix X. */
   gemv(X: Float64Array, w: Float64Array, out: Float64Array, rows: number, d: number, scale: number): void;
+  /**
+   * $out_r = scale \langle X_r, w\rangle$ for the rows with $mask_r < b$ (a mini-batch selected by
+   * uniforms); the other entries of out are left as they were.
+   */
+  gemvWhere(
+    X: Float64Array,
+    w: Float64Array,
+    out: Float64Array,
+    mask: Float64Array,
+    b: number,
+    rows: number,
+    d: number,
+    scale: number,
+  ): void;
   /** $g = \sum_r (scale\, c_r) X_r$ over the rows with $scale\, c_r \ne 0$, added in row order. */
   gemvTransposed(
     X: Float64Array,

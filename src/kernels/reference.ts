@@ -12,6 +12,11 @@ export const referenceKernels: Kernels = {
   gemv(X, w, out, rows, d, scale) {
     for (let r = 0; r < rows; r++) out[r] = dot(X.subarray(r * d, (r + 1) * d), w, d) * scale;
   },
+  gemvWhere(X, w, out, mask, b, rows, d, scale) {
+    for (let r = 0; r < rows; r++) {
+      if (mask[r] < b) out[r] = dot(X.subarray(r * d, (r + 1) * d), w, d) * scale;
+    }
+  },
   gemvTransposed(X, c, g, rows, d, scale) {
     g.fill(0, 0, d);
     for (let r = 0; r < rows; r++) {

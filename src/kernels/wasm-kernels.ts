@@ -5,6 +5,7 @@ import { kernelsWasmBase64 } from "./wasm-binary.js";
 interface KernelExports {
   dot(a: number, b: number, n: number): number;
   gemv(X: number, w: number, out: number, rows: number, d: number, scale: number): void;
+  gemvWhere(X: number, w: number, o: number, m: number, b: number, rows: number, d: number, s: number): void;
   gemvTransposed(X: number, c: number, g: number, rows: number, d: number, scale: number): void;
   axpy(c: number, x: number, g: number, d: number): void;
   glmUpdate(w: number, prev: number, g: number, d: number, lr: number, ridge: number, beta: number): void;
@@ -51,6 +52,8 @@ export function wasmKernels(module: WebAssembly.Module, memory: WebAssembly.Memo
     backend: "wasm",
     dot: (a, b, n) => e.dot(a.byteOffset, b.byteOffset, n),
     gemv: (X, w, out, rows, d, s) => e.gemv(X.byteOffset, w.byteOffset, out.byteOffset, rows, d, s),
+    gemvWhere: (X, w, out, mask, b, rows, d, s) =>
+      e.gemvWhere(X.byteOffset, w.byteOffset, out.byteOffset, mask.byteOffset, b, rows, d, s),
     gemvTransposed: (X, c, g, rows, d, s) =>
       e.gemvTransposed(X.byteOffset, c.byteOffset, g.byteOffset, rows, d, s),
     axpy: (c, x, g, d) => e.axpy(c, x.byteOffset, g.byteOffset, d),

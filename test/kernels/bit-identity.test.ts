@@ -57,9 +57,13 @@ describe("wasm kernels equal the TS reference bit for bit", () => {
     check({ a: n }, n + 3, (k, { a }) => k.scale(a, n, 1.7));
   });
 
-  it.each(lengths)("gemv, gemvTransposed (with skipped rows), glmUpdate at d = %i", (d) => {
+  it.each(lengths)("gemv, gemvWhere, gemvTransposed (with skipped rows), glmUpdate at d = %i", (d) => {
     const rows = 13;
     check({ X: rows * d, w: d, H: rows }, d + 4, (k, { X, w, H }) => k.gemv(X, w, H, rows, d, 0.3));
+    check({ X: rows * d, w: d, H: rows, u: rows }, d + 8, (k, { X, w, H, u }) => {
+      for (let r = 0; r < rows; r++) u[r] = Math.abs(u[r]) % 1;
+      k.gemvWhere(X, w, H, u, 0.3, rows, d, 0.3);
+    });
     check({ X: rows * d, c: rows, g: d }, d + 5, (k, { X, c, g }) => {
       for (const r of [1, 4, 5, 6, 11]) c[r] = 0; // odd and even runs of skipped rows
       k.gemvTransposed(X, c, g, rows, d, 0.3);

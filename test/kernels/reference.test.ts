@@ -26,7 +26,7 @@ describe("TS reference kernels", () => {
     expect(Math.abs(k.dot(a, b, n) - naive)).toBeLessThanOrEqual((2 * n * u * abs) / (1 - n * u));
   });
 
-  it("gemv and gemvTransposed are the matrix products (exact on integers), skipping zero rows", () => {
+  it("gemv, gemvWhere and gemvTransposed are the matrix products (exact on integers), skipping zero rows", () => {
     const [rows, d] = [3, 10];
     const X = Float64Array.from({ length: rows * d }, (_, i) => (i % 7) - 3);
     const w = Float64Array.from({ length: d }, (_, i) => i - 4);
@@ -37,6 +37,9 @@ describe("TS reference kernels", () => {
       for (let j = 0; j < d; j++) s += X[r * d + j] * w[j];
       expect(H[r]).toBe(2 * s);
     }
+    const H2 = Float64Array.of(7, 7, 7);
+    k.gemvWhere(X, w, H2, Float64Array.of(0.1, 0.9, 0.2), 0.5, rows, d, 2); // rows 0 and 2 selected
+    expect(Array.from(H2)).toEqual([H[0], 7, H[2]]);
     const c = Float64Array.of(1, 0, -2);
     const g = new Float64Array(d).fill(99); // overwritten, not accumulated
     k.gemvTransposed(X, c, g, rows, d, 0.5);

@@ -44,6 +44,13 @@ export function gemv(X: usize, w: usize, out: usize, rows: i32, d: i32, scale: f
   for (let r = 0; r < rows; r++) store<f64>(at(out, r), dot(at(X, r * d), w, d) * scale);
 }
 
+/** out[r] = scale * <X_r, w> for the rows with mask[r] < b (the selected ones); other out[r] are left alone. */
+export function gemvWhere(X: usize, w: usize, out: usize, mask: usize, b: f64, rows: i32, d: i32, scale: f64): void {
+  for (let r = 0; r < rows; r++) {
+    if (load<f64>(at(mask, r)) < b) store<f64>(at(out, r), dot(at(X, r * d), w, d) * scale);
+  }
+}
+
 /** g <- (g + c1 x1) + c2 x2, entry by entry. */
 @inline
 function axpy2(c1: f64, x1: usize, c2: f64, x2: usize, g: usize, d: i32): void {
