@@ -1,6 +1,6 @@
 import { Rng } from "../src/core/rng.js";
-import type { ReducedSimulator } from "../src/models/model.js";
 import { SpikedDimensionFree } from "../src/models/spiked-tensor/dimension-free.js";
+import type { ReducedSimulator } from "../src/simulate/model.js";
 import { bestRate, type Rate, type Timing } from "./measure.js";
 import { num, type Row, type Section, verdict } from "./report.js";
 

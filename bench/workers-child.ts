@@ -10,7 +10,7 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import { timeAsync } from "./measure.js";
 
 type PoolModule = typeof import("../src/node/pool.js");
-type RunModule = typeof import("../src/experiment/run.js");
+type RunModule = typeof import("../src/catalogue/index.js");
 
 /** Runs in the timed ensemble. */
 const ensembleRuns = 8;
@@ -18,11 +18,11 @@ const ensembleRuns = 8;
 /** The pool and the runner, from compiled dist/ (workers load .js) or from src/ (workers load .ts via tsx). */
 async function load(build: string): Promise<{ pool: PoolModule; run: RunModule }> {
   if (build === "src")
-    return { pool: await import("../src/node/pool.js"), run: await import("../src/experiment/run.js") };
+    return { pool: await import("../src/node/pool.js"), run: await import("../src/catalogue/index.js") };
   const dist = fileURLToPath(new URL("../dist/src/", import.meta.url));
   return {
     pool: (await import(pathToFileURL(`${dist}node/pool.js`).href)) as PoolModule,
-    run: (await import(pathToFileURL(`${dist}experiment/run.js`).href)) as RunModule,
+    run: (await import(pathToFileURL(`${dist}catalogue/index.js`).href)) as RunModule,
   };
 }
 

@@ -1,11 +1,10 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { z } from "zod";
+import { experimentNames, experiments, figureIds, figures } from "../src/catalogue/index.js";
 import { SpecError } from "../src/core/errors.js";
 import { messages } from "../src/core/messages.js";
-import { figures } from "../src/experiment/figures.js";
 import type { ExperimentRecord } from "../src/experiment/record.js";
-import { experimentNames, experiments } from "../src/experiment/registry.js";
 import { executeSpec } from "../src/node/execute.js";
 import { recordJson, writeCombinedFigure, writeOutputs } from "../src/node/outputs.js";
 import { defaultWorkers } from "../src/node/pool.js";
@@ -36,7 +35,7 @@ export async function runCommand(file: string, o: RunOptions): Promise<void> {
 /** `sgdlab reproduce <figure-id>` */
 export async function reproduceCommand(id: string, o: Omit<RunOptions, "json">): Promise<void> {
   const figure = figures[id];
-  if (!figure) throw new SpecError("figure-id", id, messages.unknownFigure(Object.keys(figures)));
+  if (!figure) throw new SpecError("figure-id", id, messages.unknownFigure(figureIds()));
   if (!o.quiet) process.stderr.write(`${id}: ${figure.description}\n  (${figure.source})\n`);
   const dir = o.out ?? join("out", id);
   const records: ExperimentRecord[] = [];
@@ -65,7 +64,7 @@ export function listCommand(): void {
     const schema = z.toJSONSchema(e.schema, { io: "input", unrepresentable: "any" });
     process.stdout.write(`${name}: ${e.description}\n${formatParameters(schema as JsonSchemaNode)}\n`);
   }
-  process.stdout.write(`figures (sgdlab reproduce <id>): ${Object.keys(figures).join(", ")}\n`);
+  process.stdout.write(`figures (sgdlab reproduce <id>): ${figureIds().join(", ")}\n`);
 }
 
 /** `sgdlab schema <model>` */

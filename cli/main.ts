@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import { Command, InvalidArgumentError } from "commander";
+import { figureIds } from "../src/catalogue/index.js";
 import { SpecError } from "../src/core/errors.js";
-import { figures } from "../src/experiment/figures.js";
 import { version } from "../src/experiment/version.js";
 import { InterruptedError } from "../src/node/execute.js";
 import { AmbiguousRunIdError, StoreLockedError } from "../src/node/store.js";
@@ -53,7 +53,7 @@ program.command("list").description("list experiments, their parameters and defa
 withRunOptions(
   program
     .command("reproduce")
-    .description(`reproduce a paper figure: ${Object.keys(figures).join(", ")}`)
+    .description(`reproduce a paper figure: ${figureIds().join(", ")}`)
     .argument("<figure-id>", "figure id, e.g. bgj-fig1")
     .option("--out <dir>", "output folder (default: out/<figure-id>)"),
 ).action(reproduceCommand);

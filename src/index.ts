@@ -2,13 +2,25 @@
  * sgdlab's public surface: everything a user script or the web UI may import. Browser-safe (the Node-only
  * parts live in `src/node/` and the CLI).
  */
+
+export {
+  experimentNames,
+  experiments,
+  figureIds,
+  figureRenderers,
+  figures,
+  inThreadExecutor,
+  renderFigure,
+  runExperiment,
+  validateSpec,
+} from "./catalogue/index.js";
 export { SpecError } from "./core/errors.js";
 export { Rng, type RngState } from "./core/rng.js";
 export type { Outcome, Status } from "./core/status.js";
 export type { Experiment, Progress, RunContext, RunExecutor } from "./experiment/experiment.js";
+export type { FigureEntry } from "./experiment/figure-entry.js";
+export type { FigureRenderer, ModelPackage } from "./experiment/model-package.js";
 export type { AgreementEntry, Distribution, ExperimentRecord, Series, Table } from "./experiment/record.js";
-export { experimentNames, experiments } from "./experiment/registry.js";
-export { inThreadExecutor, runExperiment, validateSpec } from "./experiment/run.js";
 export { version } from "./experiment/version.js";
 export { cubicBoundaries } from "./models/cubic-map/boundaries.js";
 export { cubicCritical, cubicMap, squareMap } from "./models/cubic-map/map.js";
@@ -68,7 +80,6 @@ export { archOf, type QuadraticArch } from "./models/large-step-gd/arch.js";
 export { fullModel } from "./models/large-step-gd/model.js";
 export { observedPhase, predictPhase } from "./models/large-step-gd/phases.js";
 export { SpanGd } from "./models/large-step-gd/span-gd.js";
-export type { Model, ReducedSimulator } from "./models/model.js";
 export { SpikedDimensionFree } from "./models/spiked-tensor/dimension-free.js";
 export {
   lambdaCritical,
@@ -81,6 +92,7 @@ export { momentum, type Optimizer, sgd } from "./optimizers/optimizer.js";
 export { constant, inverseTime, type Schedule } from "./optimizers/schedule.js";
 export { summariseEnsemble } from "./simulate/ensemble.js";
 export { recordGrid } from "./simulate/grid.js";
+export type { Model, ReducedSimulator } from "./simulate/model.js";
 export { type RunResult, recordRun } from "./simulate/record-run.js";
 export { fullStepper, type Stepper } from "./simulate/stepper.js";
 export * from "./theory/dmft/index.js";

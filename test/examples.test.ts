@@ -1,7 +1,7 @@
 import { readdirSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { runExperiment } from "../src/experiment/run.js";
+import { runExperiment } from "../src/catalogue/index.js";
 import { readSpecFile } from "../src/node/read-spec.js";
 
 const dir = new URL("../examples", import.meta.url).pathname;

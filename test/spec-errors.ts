@@ -1,5 +1,5 @@
+import { validateSpec } from "../src/catalogue/index.js";
 import { SpecError } from "../src/core/errors.js";
-import { validateSpec } from "../src/experiment/run.js";
 
 /** The field named by the SpecError that validating `spec` throws, or "(accepted)" when it is valid. */
 export function badField(spec: unknown): string {

@@ -42,8 +42,9 @@ export type RecordBody = Pick<
  * `check` performs cross-field validation and throws `SpecError`; `simulateRun(spec, i)` (for
  * experiments with an ensemble of runs) must depend only on the spec and i (it runs on worker threads);
  * `run` simulates through `ctx.executor`, computes the theory and the agreement. Experiments whose
- * records are not time series register a figure renderer in `src/plot/renderers.ts`. Add it to `experiments` in registry.ts, give it an example in
- * `examples/`, a page in `docs/models/`, and tests under `test/models/<name>/`.
+ * records are not time series give a figure renderer in their folder's `index.ts` (`ModelPackage.renderers`).
+ * List it in the folder's `catalogueEntry` (`src/models/<name>/index.ts`), give it an example in
+ * `examples/`, a page in `docs/models/`, and tests under `test/models/<name>/` (docs/extending.md).
  */
 export interface Experiment<S = unknown> {
   readonly name: string;

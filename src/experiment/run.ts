@@ -4,7 +4,6 @@ import type { RunResult } from "../simulate/record-run.js";
 import type { Experiment, RunContext, RunExecutor } from "./experiment.js";
 import { parseWith } from "./parse.js";
 import type { ExperimentRecord } from "./record.js";
-import { experimentNames, experiments } from "./registry.js";
 import { sanitiseBody } from "./sanitise.js";
 import { version } from "./version.js";
 
@@ -14,19 +13,24 @@ export interface ValidatedSpec {
   spec: Record<string, unknown>;
 }
 
+/** Experiment name (the spec's `model.name`) -> experiment: the catalogue's table, passed in from above. */
+export type ExperimentTable = Readonly<Record<string, Experiment<never>>>;
+
 /**
- * Validate a raw spec (parsed JSON/YAML): pick the experiment from `model.name`, fill defaults, check
- * cross-field rules. Throws {@link SpecError} naming the field and value.
+ * Validate a raw spec (parsed JSON/YAML) against a table of experiments: pick the experiment from
+ * `model.name`, fill defaults, check cross-field rules. Throws {@link SpecError} naming the field and value.
+ * The catalogue binds it to every model as `validateSpec`.
  *
- * @example validateSpec({ model: { name: "spiked-tensor", N: 100, snr: 1 } }).spec.runs // 8
+ * @example validateSpecIn(experiments, { model: { name: "spiked-tensor", N: 100, snr: 1 } }).spec.runs // 8
  */
-export function validateSpec(input: unknown): ValidatedSpec {
+export function validateSpecIn(experiments: ExperimentTable, input: unknown): ValidatedSpec {
   if (input === null || typeof input !== "object" || Array.isArray(input))
     throw new SpecError("spec", input, messages.notAnObject);
   const model = (input as { model?: unknown }).model;
   const name = model !== null && typeof model === "object" ? (model as { name?: unknown }).name : undefined;
   const experiment = typeof name === "string" ? experiments[name] : undefined;
-  if (!experiment) throw new SpecError("model.name", name, messages.unknownModel(experimentNames()));
+  if (!experiment)
+    throw new SpecError("model.name", name, messages.unknownModel(Object.keys(experiments).sort()));
   const spec = parseWith(experiment.schema, input) as Record<string, unknown>;
   experiment.check(spec as never);
   return { experiment, spec };
@@ -42,40 +46,45 @@ export function simulateOne(experiment: Experiment<never>, spec: unknown, index:
 const yieldEveryMs = 50;
 
 /**
- * Runs an experiment's runs one after another in this thread (works in a browser). It yields to the event
- * loop every {@link yieldEveryMs} ms, not after every run: a timer costs about 1 ms, which would dominate
- * ensembles of many short runs.
+ * An executor that runs an experiment's runs one after another in this thread (works in a browser). It
+ * yields to the event loop every {@link yieldEveryMs} ms, not after every run: a timer costs about 1 ms,
+ * which would dominate ensembles of many short runs.
+ *
+ * @example const inThreadExecutor = executorIn(experiments)
  */
-export const inThreadExecutor: RunExecutor = async (name, spec, count, { onRun, signal }) => {
-  const experiment = experiments[name];
-  const results: RunResult[] = [];
-  let last = performance.now();
-  for (let i = 0; i < count; i++) {
-    signal?.throwIfAborted();
-    results.push(simulateOne(experiment, spec, i));
-    onRun?.();
-    if (performance.now() - last > yieldEveryMs) {
-      await new Promise((resolve) => setTimeout(resolve, 0));
-      last = performance.now();
+export const executorIn =
+  (experiments: ExperimentTable): RunExecutor =>
+  async (name, spec, count, { onRun, signal }) => {
+    const experiment = experiments[name];
+    const results: RunResult[] = [];
+    let last = performance.now();
+    for (let i = 0; i < count; i++) {
+      signal?.throwIfAborted();
+      results.push(simulateOne(experiment, spec, i));
+      onRun?.();
+      if (performance.now() - last > yieldEveryMs) {
+        await new Promise((resolve) => setTimeout(resolve, 0));
+        last = performance.now();
+      }
     }
-  }
-  return results;
-};
+    return results;
+  };
 
 /**
- * Run an experiment end to end: spec -> simulation and theory -> record.
+ * Run a validated spec end to end: simulation and theory -> record, with the provenance and the timing.
+ * `ctx.executor` runs the ensemble (the catalogue's `runExperiment` defaults it to the in-thread one).
  *
- * Numerical failures are statuses in the record; only invalid input (SpecError) and cancellation throw.
+ * Numerical failures are statuses in the record; only cancellation throws.
  *
- * @example const record = await runExperiment(JSON.parse(text), { onProgress: console.error })
+ * @example const record = await runValidated(validateSpec(input), { executor })
  */
-export async function runExperiment(input: unknown, ctx: RunContext = {}): Promise<ExperimentRecord> {
-  const { experiment, spec } = validateSpec(input);
+export async function runValidated(
+  { experiment, spec }: ValidatedSpec,
+  ctx: RunContext & { executor: RunExecutor },
+): Promise<ExperimentRecord> {
   const startedAt = new Date().toISOString();
   const start = performance.now();
-  const body = sanitiseBody(
-    await experiment.run(spec as never, { ...ctx, executor: ctx.executor ?? inThreadExecutor }),
-  );
+  const body = sanitiseBody(await experiment.run(spec as never, ctx));
   const host = (globalThis as { process?: { version?: string; platform?: string; arch?: string } }).process;
   return {
     sgdlab: version,

@@ -1,5 +1,5 @@
+import { runExperiment, validateSpec } from "../catalogue/index.js";
 import type { ExperimentRecord } from "../experiment/record.js";
-import { runExperiment, validateSpec } from "../experiment/run.js";
 import { workerPool } from "./pool.js";
 import { delayedProgressBar } from "./progress.js";
 import { gitCommit } from "./provenance.js";

@@ -1,8 +1,8 @@
 import { mkdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { renderFigure } from "../catalogue/index.js";
 import type { ExperimentRecord } from "../experiment/record.js";
 import { combineFigures } from "../plot/combine.js";
-import { renderFigure } from "../plot/renderers.js";
 import { recordReport } from "../plot/report.js";
 import { svgToPng } from "./png.js";
 

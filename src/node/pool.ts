@@ -2,8 +2,8 @@ import { setMaxListeners } from "node:events";
 import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
 import { Piscina } from "piscina";
+import { inThreadExecutor } from "../catalogue/index.js";
 import type { RunExecutor } from "../experiment/experiment.js";
-import { inThreadExecutor } from "../experiment/run.js";
 import type { RunResult } from "../simulate/record-run.js";
 import type { RunTask } from "./worker.js";
 

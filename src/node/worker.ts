@@ -1,5 +1,4 @@
-import { experiments } from "../experiment/registry.js";
-import { simulateOne } from "../experiment/run.js";
+import { experiments, simulateOne } from "../catalogue/index.js";
 import type { RunResult } from "../simulate/record-run.js";
 
 /** A batch of runs of one experiment, executed on a worker thread. */

@@ -1,6 +1,6 @@
 import { norm2 } from "../core/vector.js";
-import type { Model, ReducedSimulator } from "../models/model.js";
 import type { Optimizer } from "../optimizers/optimizer.js";
+import type { Model, ReducedSimulator } from "./model.js";
 
 /** One SGD run that advances by steps (see {@link ReducedSimulator}). */
 export type Stepper = ReducedSimulator;

@@ -177,7 +177,9 @@ describe.concurrent("sgdlab CLI", () => {
     expect(list.stdout).toMatch(/bgj-fig1/);
     const fig = await sgdlab("reproduce", "bgj-fig9");
     expect(fig.code).toBe(2);
-    expect(fig.stderr).toMatch(/figure-id = "bgj-fig9" is invalid: expected one of bgj-fig1/);
+    expect(fig.stderr).toMatch(
+      /figure-id = "bgj-fig9" is invalid: expected one of balance-fig1, balance-fig3, balance-fig4, bgj-fig1/,
+    );
     expect((await sgdlab("frobnicate")).code).toBe(2);
   });
 });

@@ -4,13 +4,11 @@
  * Gaussian data drawn as a phase table over lr).
  */
 import { writeFileSync } from "node:fs";
-import { figures } from "../../../src/experiment/figures.js";
+import { figures, renderFigure, runExperiment } from "../../../src/catalogue/index.js";
 import type { ExperimentRecord } from "../../../src/experiment/record.js";
-import { runExperiment } from "../../../src/experiment/run.js";
 import { cubicPhases } from "../../../src/models/cubic-map/phase.js";
+import { cubicFigure } from "../../../src/models/cubic-map/render.js";
 import { svgToPng } from "../../../src/node/png.js";
-import { cubicFigure } from "../../../src/plot/cubic-figure.js";
-import { renderFigure } from "../../../src/plot/renderers.js";
 
 const dir = new URL(".", import.meta.url).pathname;
 const save = (name: string, svg: string) => writeFileSync(`${dir}${name}.png`, svgToPng(svg));

@@ -1,5 +1,5 @@
 import type { Rng } from "../../core/rng.js";
-import type { Model } from "../model.js";
+import type { Model } from "../../simulate/model.js";
 import { GmmFunctionals } from "./functionals.js";
 import {
   components,

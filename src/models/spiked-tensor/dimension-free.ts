@@ -1,5 +1,5 @@
 import type { Rng } from "../../core/rng.js";
-import type { ReducedSimulator } from "../model.js";
+import type { ReducedSimulator } from "../../simulate/model.js";
 import type { SpikedTensorParams } from "./model.js";
 import { spikedStatisticNames, writeSpikedStatistics } from "./model.js";
 import { stepCoefficients } from "./step.js";

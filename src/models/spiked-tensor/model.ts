@@ -1,7 +1,7 @@
 import type { Rng } from "../../core/rng.js";
 import { dot, norm2 } from "../../core/vector.js";
 import type { Schedule } from "../../optimizers/schedule.js";
-import type { Model } from "../model.js";
+import type { Model } from "../../simulate/model.js";
 import { stepCoefficients } from "./step.js";
 
 /** Parameters of spiked tensor PCA (science/01 §2). */

@@ -1,16 +1,12 @@
 export { BrownianPath, type PathLevel } from "./brownian-path.js";
+export { type CrossMoments, startMoments, traceOf } from "./cross-moments.js";
 export { addColumns, eulerMaruyama } from "./euler-maruyama.js";
 export { expm } from "./expm.js";
-export {
-  type AffineNoise,
-  type AffineSde,
-  type CrossMoments,
-  LinearSdeMoments,
-} from "./linear-sde-moments.js";
+export { type AffineNoise, type AffineSde, LinearSdeMoments } from "./linear-sde-moments.js";
 export { milstein } from "./milstein.js";
 export { gaussianNoise, type NoiseSource } from "./noise-source.js";
 export { platenWeak2 } from "./platen-weak2.js";
-export { type AffineBranch, affineMomentStep, startMoments, traceOf } from "./random-affine-moments.js";
+export { type AffineBranch, affineMomentStep } from "./random-affine-moments.js";
 export { schemeBranches } from "./scheme-branches.js";
 export { sdeSchemes } from "./schemes.js";
 export { type SdeStatistics, type SdeStepper, sdeStepper } from "./sde-stepper.js";

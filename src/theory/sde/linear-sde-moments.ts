@@ -1,3 +1,4 @@
+import type { CrossMoments } from "./cross-moments.js";
 import { apply, expm } from "./expm.js";
 import { affineMomentStep } from "./random-affine-moments.js";
 
@@ -15,13 +16,6 @@ export interface AffineSde {
   dim: number;
   B: Float64Array;
   c: Float64Array;
-}
-
-/** First and cross moments of two points: $\mu_a = E X_a$, $\mu_b = E X_b$, $C = E[X_a X_b^\top]$ (row-major). */
-export interface CrossMoments {
-  muA: Float64Array;
-  muB: Float64Array;
-  C: Float64Array;
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { CrossMoments } from "./linear-sde-moments.js";
+import type { CrossMoments } from "./cross-moments.js";
 
 /** One branch of a random affine map: $x \mapsto P x + q$ with probability w (P row-major d x d). */
 export interface AffineBranch {
@@ -61,23 +61,4 @@ export function affineMomentStep(
       }
   }
   return { muA, muB, C };
-}
-
-/**
- * The cross moments of two deterministic starts.
- *
- * @example startMoments([1], [-1]) // { muA: [1], muB: [-1], C: [-1] }
- */
-export function startMoments(xa: ArrayLike<number>, xb: ArrayLike<number>): CrossMoments {
-  const d = xa.length;
-  const C = new Float64Array(d * d);
-  for (let i = 0; i < d; i++) for (let j = 0; j < d; j++) C[i * d + j] = xa[i] * xb[j];
-  return { muA: Float64Array.from(xa), muB: Float64Array.from(xb), C };
-}
-
-/** $\mathrm{tr}\, C = E[X_a \cdot X_b]$. */
-export function traceOf(m: CrossMoments, d: number): number {
-  let s = 0;
-  for (let i = 0; i < d; i++) s += m.C[i * d + i];
-  return s;
 }

@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { renderFigure, runExperiment, validateSpec } from "../../../src/catalogue/index.js";
 import { SpecError } from "../../../src/core/errors.js";
-import { runExperiment, validateSpec } from "../../../src/experiment/run.js";
-import { renderFigure } from "../../../src/plot/renderers.js";
 
 const model = { name: "cubic-map" };
 

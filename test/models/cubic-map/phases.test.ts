@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { runExperiment } from "../../../src/catalogue/index.js";
 import type { ExperimentRecord } from "../../../src/experiment/record.js";
-import { runExperiment } from "../../../src/experiment/run.js";
 
 // The public acceptance cases of science/04 §6 and issue 3: canonical map, z0 = 1e-3, r grid step 0.005.
 const record: ExperimentRecord = await runExperiment({ model: { name: "cubic-map" }, analysis: "phases" });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { runExperiment, validateSpec } from "../../../src/catalogue/index.js";
 import { SpecError } from "../../../src/core/errors.js";
-import { runExperiment, validateSpec } from "../../../src/experiment/run.js";
 
 const model = {
   name: "diagonal-linear-network",

@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { runExperiment } from "../../../src/experiment/run.js";
-import { dlnFigure } from "../../../src/plot/dln-figure.js";
-import { renderFigure } from "../../../src/plot/renderers.js";
+import { renderFigure, runExperiment } from "../../../src/catalogue/index.js";
+import { dlnFigure } from "../../../src/models/diagonal-linear-network/render.js";
 
 const model = {
   name: "diagonal-linear-network",

@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, describe, expect, it } from "vitest";
-import { runExperiment } from "../../../src/experiment/run.js";
+import { runExperiment } from "../../../src/catalogue/index.js";
 import { workerPool } from "../../../src/node/pool.js";
 import { badField } from "../../spec-errors.js";
 

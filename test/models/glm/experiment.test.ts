@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { figures } from "../../../src/experiment/figures.js";
-import { runExperiment, validateSpec } from "../../../src/experiment/run.js";
+import { figures, runExperiment, validateSpec } from "../../../src/catalogue/index.js";
 import { badField } from "../../spec-errors.js";
 
 const square = { name: "glm", loss: "square", alpha: 3, ridge: 0.5 };

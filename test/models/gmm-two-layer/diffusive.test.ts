@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { runExperiment } from "../../../src/experiment/run.js";
+import { runExperiment } from "../../../src/catalogue/index.js";
 import { gmmDiffusive } from "../../../src/models/gmm-two-layer/diffusive.js";
 import { cAlpha } from "../../../src/models/gmm-two-layer/limits.js";
 import { solveOde } from "../../../src/theory/ode/solve.js";

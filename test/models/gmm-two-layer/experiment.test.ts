@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { runExperiment, validateSpec } from "../../../src/catalogue/index.js";
 import { SpecError } from "../../../src/core/errors.js";
 import { normalCdf } from "../../../src/core/stats.js";
-import { runExperiment, validateSpec } from "../../../src/experiment/run.js";
 import { cAlpha } from "../../../src/models/gmm-two-layer/limits.js";
 import { workerPool } from "../../../src/node/pool.js";
 

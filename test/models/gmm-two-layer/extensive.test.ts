@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { runExperiment } from "../../../src/experiment/run.js";
+import { runExperiment } from "../../../src/catalogue/index.js";
 import { successProbability } from "../../../src/models/gmm-two-layer/limits.js";
 
 describe.skipIf(!process.env.SGDLAB_EXTENSIVE)(

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { runExperiment, validateSpec } from "../../../src/catalogue/index.js";
 import { SpecError } from "../../../src/core/errors.js";
-import { runExperiment, validateSpec } from "../../../src/experiment/run.js";
 
 const network = { name: "quadratic-network", d: 100, n: 80, width: 50, outer: 0.1414, data: "orthogonal" };
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { runExperiment } from "../../../src/experiment/run.js";
+import { runExperiment } from "../../../src/catalogue/index.js";
 
 const names = ["monotonic", "catapult", "periodic", "chaotic", "divergent"];
 

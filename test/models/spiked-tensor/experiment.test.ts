@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { runExperiment } from "../../../src/catalogue/index.js";
 import type { ExperimentRecord, Series } from "../../../src/experiment/record.js";
-import { runExperiment } from "../../../src/experiment/run.js";
 import { lambdaCritical } from "../../../src/models/spiked-tensor/limits.js";
 import { workerPool } from "../../../src/node/pool.js";
 

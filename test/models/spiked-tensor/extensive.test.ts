@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { figures } from "../../../src/experiment/figures.js";
-import { runExperiment } from "../../../src/experiment/run.js";
+import { figures, runExperiment } from "../../../src/catalogue/index.js";
 import { workerPool } from "../../../src/node/pool.js";
 
 /** Long agreement runs: `SGDLAB_EXTENSIVE=1 npm test` (or `npm run test:extensive`). */

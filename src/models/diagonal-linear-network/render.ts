@@ -1,10 +1,10 @@
 import * as Plot from "@observablehq/plot";
-import type { ExperimentRecord, Table } from "../experiment/record.js";
-import { plotDocument } from "./dom.js";
-import { escapeXml } from "./escape.js";
-import { recordFigure } from "./figure.js";
-import { headerBlock } from "./header.js";
-import { fontFamily } from "./styles.js";
+import type { ExperimentRecord, Table } from "../../experiment/record.js";
+import { plotDocument } from "../../plot/dom.js";
+import { escapeXml } from "../../plot/escape.js";
+import { recordFigure } from "../../plot/figure.js";
+import { headerBlock } from "../../plot/header.js";
+import { fontFamily } from "../../plot/styles.js";
 
 const width = 960;
 const margin = 16;

@@ -1,8 +1,8 @@
 import * as Plot from "@observablehq/plot";
-import type { Distribution, Table } from "../experiment/record.js";
-import { plotDocument } from "./dom.js";
-import { escapeXml } from "./escape.js";
-import { fontFamily } from "./styles.js";
+import type { Distribution, Table } from "../../experiment/record.js";
+import { plotDocument } from "../../plot/dom.js";
+import { escapeXml } from "../../plot/escape.js";
+import { fontFamily } from "../../plot/styles.js";
 
 /** Colour of each phase of large-step GD (science/04 §2), the same in every map figure. */
 export const phaseColors: Record<string, string> = {

@@ -1,5 +1,5 @@
-import type { ExperimentRecord } from "../experiment/record.js";
-import { headerBlock } from "./header.js";
+import type { ExperimentRecord } from "../../experiment/record.js";
+import { headerBlock } from "../../plot/header.js";
 import {
   type Boundary,
   boundaryMarks,

@@ -1,5 +1,5 @@
-import type { ExperimentRecord, Series } from "../experiment/record.js";
-import { recordFigure } from "./figure.js";
+import type { ExperimentRecord, Series } from "../../experiment/record.js";
+import { recordFigure } from "../../plot/figure.js";
 
 /**
  * The figure of a large-step GD record (`phase-retrieval`, `quadratic-network`): training loss (log scale),

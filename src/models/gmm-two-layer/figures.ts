@@ -1,0 +1,64 @@
+import type { FigureEntry } from "../../experiment/figure-entry.js";
+
+/** BGJ Figs. 2–3: 200 full runs at N = 250, ridge 0.1, cDelta 1, T = 100 (science/01 §3). */
+function bgjGmmPanel(task: "binary" | "xor", K: number, snr: number, title: string) {
+  return {
+    label: task,
+    spec: {
+      title,
+      model: { name: "gmm-two-layer", task, K, N: 250, snr, ridge: 0.1 },
+      optimizer: { name: "sgd", cDelta: 1 },
+      init: { random: true },
+      horizon: 100,
+      points: 101,
+      runs: 200,
+      simulation: "full",
+      theory: ["ode", "ode-infinite-snr", "success-probability"],
+    },
+  };
+}
+
+/**
+ * The paper figures of this model that `sgdlab reproduce <id>` runs.
+ * BGJ Figs. 2–3 and the XOR width sweep (science/01 §3). Settings come from
+ * the science files cited in each entry.
+ */
+export const gmmTwoLayerFigures: Record<string, FigureEntry> = {
+  "bgj-fig2": {
+    description:
+      "Binary Gaussian mixture, two-layer ReLU network with K = 2: N = 250, snr 100, ridge 0.1, cDelta 1, 200 " +
+      "runs, T = 100: about half the runs reach the optimal classifier (m = v = ±sqrt(C_alpha)), the rest a bad " +
+      "quarter circle; one run next to the finite-snr ODE (corrector) and the snr = Infinity ODE",
+    source: "Ben Arous, Gheissari, Jagannath (2022), Fig. 2; science/01 §3 'Paper figure settings'",
+    panels: [bgjGmmPanel("binary", 2, 100, "Binary GMM, K = 2, N = 250, snr 100, ridge 0.1 (BGJ Fig. 2)")],
+  },
+  "bgj-fig3": {
+    description:
+      "XOR Gaussian mixture, K = 4: N = 250, snr 1000, ridge 0.1, cDelta 1, 200 runs, T = 100: success fraction " +
+      "against P_4 = 3/32; one run next to the finite-snr ODE and the snr = Infinity ODE",
+    source: "Ben Arous, Gheissari, Jagannath (2022), Fig. 3; science/01 §3 'Paper figure settings'",
+    panels: [bgjGmmPanel("xor", 4, 1000, "XOR GMM, K = 4, N = 250, snr 1000, ridge 0.1 (BGJ Fig. 3)")],
+  },
+  "xor-width": {
+    description:
+      "XOR Gaussian mixture: probability of ending at an optimal classifier against the width K = 1..10 " +
+      "(200 exact runs per K, dimension-free), against P_K = 1 - 4(3/4)^K + 6(1/2)^K - 4(1/4)^K -> 1",
+    source: "Ben Arous, Gheissari, Jagannath (2022), §5; science/01 §3 (XOR mixture)",
+    panels: [
+      {
+        label: "width-sweep",
+        spec: {
+          title: "XOR GMM: success probability against width (N = 250, snr 1000, ridge 0.1)",
+          model: { name: "gmm-two-layer", task: "xor", K: 4, N: 250, snr: 1000, ridge: 0.1 },
+          analysis: "width-sweep",
+          widths: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10],
+          horizon: 100,
+          points: 2,
+          runs: 200,
+          simulation: "dimension-free",
+          testSamples: 10,
+        },
+      },
+    ],
+  },
+};
