@@ -4,8 +4,9 @@
  * import circle may exist anywhere. Prints the upward imports and the circles it finds and exits 1 if
  * there is any.
  *
- * Layers, top to bottom (a file may import its own layer's folder or any layer below):
- *   index.ts > node > catalogue > models > sweep > plot > experiment > simulate > kernels > optimizers
+ * Layers, top to bottom (a file may import its own layer's folder or any layer below; `src/index.ts`, the
+ * browser-safe public surface, sits on the catalogue and under the Node-only `src/node/`):
+ *   node > index.ts > catalogue > models > sweep > plot > experiment > simulate > kernels > optimizers
  *   > theory > core
  * A model may use another model's folder (large-step GD reduces to the cubic map): such sideways imports
  * are listed, not refused; a circle between models is refused like any other.
@@ -32,8 +33,8 @@ export const layerOrder = [
   "sweep",
   "models",
   "catalogue",
-  "node",
   "index.ts",
+  "node",
 ];
 
 function listFiles(dir) {
