@@ -6,12 +6,15 @@
  */
 export class SpecError extends Error {
   override readonly name = "SpecError";
+  /** The dotted path of the bad field; `"spec"` for the whole input (an empty path). */
+  readonly field: string;
   constructor(
-    readonly field: string,
+    field: string,
     readonly value: unknown,
     readonly allowed: string,
   ) {
     super(specErrorMessage(field, value, allowed));
+    this.field = field || "spec";
   }
 }
 
