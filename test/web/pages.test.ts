@@ -1,0 +1,298 @@
+import { execFile } from "node:child_process";
+import { mkdirSync, readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { promisify } from "node:util";
+import type { Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type ExperimentRecord, experimentNames, SpecError, validateSpec } from "../../src/index.js";
+import { specFromFragment } from "../../web/src/permalink.js";
+import { parseSpecText } from "../../web/src/spec-editor.js";
+import { chromiumMissing, type LaunchedBrowser, launchChromium } from "./browser.js";
+import { builtLab, root } from "./lab-server.js";
+import { downloadText, figureHtml, finalStatus, open, slide } from "./page-helpers.js";
+
+const missing = chromiumMissing();
+if (missing && process.env.CI) throw new Error(`browser tests must run in CI: ${missing}`);
+if (missing) console.warn(`test/web skipped: ${missing}`);
+
+/** Screenshots for docs/web/ are written only on request (they are committed; tests leave git clean). */
+const shots = process.env.SGDLAB_SCREENSHOTS === "1" ? join(root, "docs/web") : undefined;
+async function shoot(page: Page, name: string, fullPage = false) {
+  if (!shots) return;
+  mkdirSync(shots, { recursive: true });
+  await page.screenshot({ path: join(shots, `${name}.png`), fullPage });
+}
+
+const example = (file: string) =>
+  parseSpecText(readFileSync(join(root, "examples", file), "utf8")) as Record<string, unknown>;
+/** `#spec=` built here, independently of the page's encoder: the documented, always-accepted form. */
+const plainLink = (spec: unknown) =>
+  `#spec=${Buffer.from(JSON.stringify(spec), "utf8").toString("base64url")}`;
+
+/** The record `sgdlab run --json` prints for an example, from the TypeScript sources, on 2 workers. */
+async function cliRecord(file: string): Promise<ExperimentRecord> {
+  const args = [
+    "--import",
+    import.meta.resolve("tsx"),
+    join(root, "cli/main.ts"),
+    "run",
+    join(root, "examples", file),
+  ];
+  const { stdout } = await promisify(execFile)(
+    process.execPath,
+    [...args, "--json", "--quiet", "--no-store", "--workers", "2"],
+    {
+      maxBuffer: 64 << 20,
+    },
+  );
+  return JSON.parse(stdout) as ExperimentRecord;
+}
+
+/** The page's scripting hook (web/src/scripting.ts). */
+type Scripted = { sgdlab: { runExperiment(spec: unknown): Promise<unknown> } };
+
+/** What a record must reproduce: all of it but timing and provenance. */
+const comparedKeys = [
+  "spec",
+  "status",
+  "messages",
+  "series",
+  "scalars",
+  "tables",
+  "distributions",
+  "agreement",
+] as const;
+
+/**
+ * Where two records differ by more than the two engines' libms allow: a list of paths (empty when none).
+ *
+ * Node 20's V8 computes Math.exp/log/pow/sin/cos/atan2/cbrt and \`x ** k\` (k != 2) with fdlibm ports,
+ * Chromium 156's V8 with another libm: the results differ by 1 ulp on 5-10 % of arguments (measured;
+ * both are faithfully rounded, so a call differs by <= 2 ulp = 4.4e-16 relative; +, -, *, / and sqrt are
+ * exact IEEE operations in both). A value of a statistic comes out of at most a few thousand such calls
+ * chained through contracting maps (ODE steps; the mean of runs whose random streams are the same
+ * integers), so it differs by at most ~2000 × 4.4e-16 ≈ 1e-12 × S, S the statistic's largest magnitude
+ * in the series (values at the rounding floor, e.g. a gradient flow decayed to 1e-13, carry the absolute
+ * error of that scale). Standard errors, gaps and agreement tolerances (<= 4 stderr + c / N) are sums
+ * and differences of such values: within 1e-11 × S of the simulation's scale S. Scalars: 1e-12
+ * relative. Everything else (spec, status, messages, grids' lengths, verdicts, times \`at\`) is exact. A
+ * flipped ziggurat rejection or another branch would differ by O(stderr) and is caught.
+ */
+function sameUpToLibm(a: ExperimentRecord, b: ExperimentRecord): string[] {
+  const bad: string[] = [];
+  const near = (path: string, x: number, y: number, bound: number) => {
+    if (!(Math.abs(x - y) <= bound)) bad.push(`${path}: ${x} vs ${y}`);
+  };
+  for (const key of ["spec", "status", "messages", "tables", "distributions"] as const)
+    if (JSON.stringify(a[key]) !== JSON.stringify(b[key])) bad.push(key);
+  const scales: Record<string, number> = {};
+  for (const [i, s] of a.series.entries()) {
+    const t = b.series[i];
+    if (!t || s.source !== t.source || s.t.length !== t.t.length) {
+      bad.push(`series[${i}] shape`);
+      continue;
+    }
+    for (const [j, x] of s.t.entries()) near(`series[${i}].t[${j}]`, x, t.t[j], 1e-12 * Math.abs(x));
+    for (const [stat, values] of Object.entries(s.values)) {
+      const scale = Math.max(...values.map(Math.abs), ...t.values[stat].map(Math.abs));
+      if (s.source === "simulation") scales[stat] = scale;
+      for (const [j, x] of values.entries())
+        near(`${s.source}.values.${stat}[${j}]`, x, t.values[stat][j], 1e-12 * scale);
+      for (const [j, x] of (s.stderr?.[stat] ?? []).entries())
+        near(`${s.source}.stderr.${stat}[${j}]`, x, t.stderr?.[stat][j] ?? Number.NaN, 1e-11 * scale);
+    }
+  }
+  for (const [name, x] of Object.entries(a.scalars))
+    near(`scalars.${name}`, x, b.scalars[name], 1e-12 * Math.abs(x));
+  for (const [stat, byTheory] of Object.entries(a.agreement))
+    for (const [theory, e] of Object.entries(byTheory)) {
+      const f = b.agreement[stat]?.[theory];
+      if (!f || e.pass !== f.pass || e.at !== f.at) bad.push(`agreement.${stat}.${theory}`);
+      for (const k of ["maxAbs", "tolerance", "final"] as const)
+        near(`agreement.${stat}.${theory}.${k}`, e[k], f?.[k] ?? Number.NaN, 1e-11 * scales[stat]);
+    }
+  return bad;
+}
+
+/** The example each experiment is run with from the page: its quickest (others: its first by name). */
+const quickest: Record<string, string> = {
+  "cubic-map": "cubic-ergodic-average.json",
+  "diagonal-linear-network": "balance-stationary.json",
+  glm: "glm-logistic.json",
+  "gmm-two-layer": "gmm-xor-width.json",
+  "spiked-tensor": "spiked-tensor-k3.json",
+};
+
+describe.skipIf(missing !== undefined)("the lab in the browser (Debian chromium)", () => {
+  let lab: Awaited<ReturnType<typeof builtLab>>;
+  let chromium: LaunchedBrowser;
+  let page: Page;
+  let cli: Promise<ExperimentRecord>;
+
+  beforeAll(async () => {
+    cli = cliRecord("spiked-matrix.json");
+    cli.catch(() => undefined);
+    lab = await builtLab(join(root, "scratch/no-such-store.duckdb"));
+    chromium = await launchChromium();
+    page = await chromium.context.newPage();
+  });
+  afterAll(async () => {
+    await chromium?.close();
+    await lab?.close();
+  });
+
+  it("shows the catalogue: one card per experiment, with examples", async () => {
+    await open(page, lab.url);
+    await page.locator("[data-testid=experiment-card]").first().waitFor();
+    const names = await page
+      .locator("[data-testid=experiment-card]")
+      .evaluateAll((cards) => cards.map((c) => (c as HTMLElement).dataset.experiment));
+    expect(names).toEqual(experimentNames());
+    await shoot(page, "catalogue");
+    await page.setViewportSize({ width: 390, height: 844 });
+    await shoot(page, "catalogue-phone");
+    await page.setViewportSize({ width: 1280, height: 800 });
+  });
+
+  it("runs examples/spiked-matrix.json from its permalink: status ok, the CLI's record up to the engines' libm", async () => {
+    await open(page, lab.url + plainLink(example("spiked-matrix.json")));
+    await figureHtml(page);
+    await shoot(page, "experiment-theory");
+    await page.click("[data-testid=run]");
+    expect(await finalStatus(page, 90_000)).toBe("ok");
+    await shoot(page, "experiment-run", true);
+    const record = JSON.parse(await downloadText(page, "download-record")) as ExperimentRecord;
+    expect(record.provenance.platform).toBe("browser");
+    // Against `sgdlab run` in Node: everything but the last bits of the numbers is identical.
+    const reference = await cli;
+    expect(sameUpToLibm(record, reference)).toEqual([]);
+    // The records page shows a downloaded record with its figure.
+    await open(page, `${lab.url}#/records`);
+    await page.setInputFiles("[data-testid=record-file]", {
+      name: "record.json",
+      mimeType: "application/json",
+      buffer: Buffer.from(JSON.stringify(record)),
+    });
+    await figureHtml(page);
+    await shoot(page, "records");
+  });
+
+  it("reproduces, on its workers, the record the core computes in the page's thread, number for number", async () => {
+    // Run i is stream i of the seed whatever worker ran it, and results are combined in run order: in one
+    // engine the record is exactly the in-thread one (7 runs on the page's workers: uneven shares).
+    const spec = {
+      ...example("spiked-matrix.json"),
+      model: { name: "spiked-tensor", k: 2, N: 400, snr: 1.2 },
+      runs: 7,
+      horizon: 4,
+    };
+    await open(page, lab.url + plainLink(spec));
+    await figureHtml(page);
+    await page.click("[data-testid=run]");
+    expect(await finalStatus(page)).toBe("ok");
+    const record = JSON.parse(await downloadText(page, "download-record")) as ExperimentRecord;
+    const inThread = (await page.evaluate(
+      (s) =>
+        (window as unknown as Scripted).sgdlab.runExperiment(s).then((r) => JSON.parse(JSON.stringify(r))),
+      record.spec,
+    )) as ExperimentRecord;
+    for (const key of comparedKeys) expect(record[key], key).toEqual(inThread[key]);
+  });
+
+  it("round-trips a permalink: #spec= in, the page's own fragment out, the same spec again", async () => {
+    const spec = { ...example("spiked-equator.yaml"), seed: 11, runs: 5 };
+    await open(page, lab.url + plainLink(spec));
+    await figureHtml(page);
+    const editor = async () => parseSpecText(await page.locator("[data-testid=spec-editor]").inputValue());
+    expect(await editor()).toEqual(spec);
+    await page.waitForFunction(() => location.hash.startsWith("#z=") || location.hash.startsWith("#spec="));
+    const written = await page.evaluate(() => location.hash);
+    expect(await specFromFragment(written)).toEqual(spec);
+    await open(page, lab.url + written);
+    await figureHtml(page);
+    expect(await editor()).toEqual(spec);
+    await page.fill("#f-runs", "3");
+    await page.waitForFunction((old) => location.hash !== old, written);
+    expect(await specFromFragment(await page.evaluate(() => location.hash))).toEqual({ ...spec, runs: 3 });
+  });
+
+  it("shows the CLI's message naming an invalid field, and runs nothing", async () => {
+    const spec = { ...example("spiked-matrix.json"), model: { name: "spiked-tensor", k: 2, N: 1, snr: 1.2 } };
+    const expected = (() => {
+      try {
+        validateSpec(spec);
+      } catch (e) {
+        if (e instanceof SpecError) return e.message;
+      }
+      throw new Error("the spec should be invalid");
+    })();
+    expect(expected).toContain("model.N");
+    await open(page, lab.url + plainLink(spec));
+    await page.locator("[data-testid=error]").filter({ hasText: "model.N" }).waitFor();
+    expect(await page.locator("[data-testid=error]").textContent()).toBe(expected);
+    expect(await page.locator("[data-testid=status]").textContent()).toBe("invalid");
+    expect(await page.locator('.field[data-field="model.N"]').getAttribute("class")).toContain("invalid");
+    await page.click("[data-testid=run]");
+    expect(await page.locator("[data-testid=status]").textContent()).toBe("invalid");
+    // No theory preview for an invalid spec and no run: not a single worker was started.
+    expect(page.workers()).toHaveLength(0);
+    await shoot(page, "invalid");
+  });
+
+  it("cancels a run: the workers are terminated and the status says cancelled", async () => {
+    const spec = { ...example("spiked-matrix.json"), runs: 200, horizon: 40 };
+    await open(page, lab.url + plainLink(spec));
+    await figureHtml(page);
+    const idle = page.workers().length; // the live-theory worker
+    await page.click("[data-testid=run]");
+    await page.waitForFunction(() => document.querySelector("progress")?.value !== 0, null, {
+      timeout: 60_000,
+    });
+    expect(page.workers().length).toBeGreaterThan(idle);
+    await page.click("[data-testid=cancel]");
+    expect(await finalStatus(page, 10_000)).toBe("cancelled");
+    // Worker "close" events arrive shortly after terminate(): poll, bounded (100 × 100 ms).
+    for (let i = 0; i < 100 && page.workers().length > idle; i++) await page.waitForTimeout(100);
+    expect(page.workers()).toHaveLength(idle);
+  });
+
+  it("recomputes the theory when a slider moves", async () => {
+    await open(page, lab.url + plainLink(example("spiked-matrix.json")));
+    const before = await figureHtml(page);
+    const scalars = async () => page.locator(".scalars").textContent();
+    const mStarBefore = await scalars();
+    await slide(page, "slider-model.snr", 2);
+    await page.waitForFunction(
+      (old) => document.querySelector("[data-testid=figure]")?.innerHTML !== old,
+      before,
+    );
+    expect(await page.locator("[data-testid=figure]").innerHTML()).toContain("snr=2");
+    // The ODE fixed points (scalars mStar, ...) depend on snr (science/01 §1).
+    expect(await scalars()).not.toBe(mStarBefore);
+    expect(
+      (
+        parseSpecText(await page.locator("[data-testid=spec-editor]").inputValue()) as {
+          model: { snr: number };
+        }
+      ).model.snr,
+    ).toBe(2);
+  });
+
+  for (const name of experimentNames()) {
+    it(`runs ${name} from the page with its example and shows its figure`, async () => {
+      const files = readdirExamples().filter((f) => (example(f).model as { name: string }).name === name);
+      expect(files.length, `${name} needs an example in examples/`).toBeGreaterThan(0);
+      await open(page, lab.url + plainLink(example(quickest[name] ?? files[0])));
+      await page.locator("[data-testid=run]").waitFor();
+      await page.click("[data-testid=run]");
+      expect(await finalStatus(page, 60_000)).toBe("ok");
+      await page.locator('[data-testid=figure][data-kind="record"] > svg').waitFor();
+    });
+  }
+});
+
+function readdirExamples(): string[] {
+  return readdirSync(join(root, "examples"))
+    .filter((f) => /\.(json|yaml)$/.test(f))
+    .sort();
+}
