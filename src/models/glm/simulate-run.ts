@@ -1,5 +1,6 @@
 import { Rng } from "../../core/rng.js";
 import { dot } from "../../core/vector.js";
+import { type Kernels, kernelWorkspace } from "../../kernels/index.js";
 import { type RunResult, recordRun } from "../../simulate/record-run.js";
 import type { Stepper } from "../../simulate/stepper.js";
 import type { DmftLoss } from "../../theory/dmft/problem.js";
@@ -42,12 +43,13 @@ export function glmCoordinateScales(spectrum: readonly { s: number; p: number }[
 }
 
 /**
- * Teacher with `|w*_k|^2 = d_k` on each covariance block, data `x = Sigma^{1/2} u` (n × d, row-major),
- * labels, start `w0 = m0 w* + sqrt(q0) z` with `z_k ⟂ w*_k`, `|z_k|^2 = d_k` (science/02 §§1, 4).
+ * Teacher with `|w*_k|^2 = d_k` on each covariance block, data `x = Sigma^{1/2} u` (n × d, row-major,
+ * into X), labels (into y), start `w0 = m0 w* + sqrt(q0) z` (into w) with `z_k ⟂ w*_k`, `|z_k|^2 = d_k`
+ * (science/02 §§1, 4).
  */
-function glmData(spec: GlmSpec, rng: Rng) {
-  const d = spec.simulation?.d ?? 2;
-  const n = glmSamples(spec);
+function glmData(spec: GlmSpec, rng: Rng, X: Float64Array, y: Float64Array, w: Float64Array) {
+  const d = w.length;
+  const n = y.length;
   const { scale, bounds } = glmCoordinateScales(spec.model.spectrum, d);
   const wStar = new Float64Array(d);
   rng.fillNormal(wStar);
@@ -61,55 +63,70 @@ function glmData(spec: GlmSpec, rng: Rng) {
     for (let i = 0; i < zs.length; i++) zs[i] -= c * ws[i];
     normaliseTo(zs, zs.length);
   }
-  const w = Float64Array.from(wStar, (v, k) => spec.init.m0 * v + Math.sqrt(spec.init.q0) * z[k]);
-  const X = new Float64Array(n * d);
+  for (let k = 0; k < d; k++) w[k] = spec.init.m0 * wStar[k] + Math.sqrt(spec.init.q0) * z[k];
   rng.fillNormal(X);
   const root = scale.map(Math.sqrt);
   for (let mu = 0; mu < n; mu++) for (let i = 0; i < d; i++) X[mu * d + i] *= root[i];
   const label = glmLabel(spec.model.teacher, spec.model.sigma);
-  const y = new Float64Array(n);
   const inv = 1 / Math.sqrt(d);
   for (let mu = 0; mu < n; mu++)
     y[mu] = label(dot(X.subarray(mu * d, (mu + 1) * d), wStar) * inv, rng.normal());
   let rho = 0;
   for (let i = 0; i < d; i++) rho += (scale[i] * wStar[i] * wStar[i]) / d;
-  return { d, n, wStar, w, X, y, scale, rho };
+  return { wStar, scale, rho };
 }
 
-/** The SGD run of a glm spec as a {@link Stepper} (data drawn from `rng`). */
+/**
+ * The SGD run of a glm spec as a {@link Stepper} (data drawn from `rng`). The data and the iterates live
+ * in one kernel workspace (WebAssembly memory, or plain arrays for the TS reference: the same numbers).
+ * With Bernoulli batches the selection uniforms are drawn first (the stream of one `nextFloat` per sample
+ * in order), then only the selected rows' pre-activations are computed: `H = X_B w / sqrt d`,
+ * `g = X_Bᵀ coef / sqrt d`, about 2 b n d multiply-adds a step instead of 2 n d.
+ */
 export function glmStepper(spec: GlmSpec, rng: Rng): Stepper {
-  const { d, n, wStar, w, X, y, scale, rho } = glmData(spec, rng);
+  const d = spec.simulation?.d ?? 2;
+  const n = glmSamples(spec);
+  const { kernels: k, arrays } = kernelWorkspace({
+    X: n * d,
+    y: n,
+    w: d,
+    prev: d,
+    grad: d,
+    H: n,
+    u: n,
+    coef: n,
+  });
+  const { X, y, w, prev, grad, H, u, coef } = arrays;
+  const { wStar, scale, rho } = glmData(spec, rng, X, y, w);
   const loss = glmLosses[spec.model.loss];
   const { lr, batchFraction: b, momentum: beta } = spec.optimizer;
   const ridge = spec.model.ridge;
   const teacher = spec.model.teacher;
-  const H = new Float64Array(n);
-  const coef = new Float64Array(n);
-  const grad = new Float64Array(d);
-  const prev = Float64Array.from(w);
+  prev.set(w);
   const saved = new Float64Array(2 * d);
   const order = Int32Array.from({ length: n }, (_, i) => i);
   const batch = Math.max(1, Math.round(b * n));
   const inv = 1 / Math.sqrt(d);
-  // H is fresh after read() (record points precede steps), so a recorded step costs two passes over X.
+  const fixed = b < 1 && spec.simulation?.batch === "fixed";
+  // H is fresh after read() (record points precede steps): a recorded step then skips the X w pass.
   let fresh = false;
   return {
     statisticNames: glmStatisticNames(teacher),
     advance(rng) {
-      if (!fresh) preactivations(X, w, H, n, d, inv);
-      fresh = false;
-      if (b === 1) for (let mu = 0; mu < n; mu++) coef[mu] = loss.d1(H[mu], y[mu]);
-      else if (spec.simulation?.batch === "fixed") fixedBatch(rng, order, batch, coef, H, y, loss);
-      else for (let mu = 0; mu < n; mu++) coef[mu] = rng.nextFloat() < b ? loss.d1(H[mu], y[mu]) / b : 0;
-      transposedProduct(X, coef, grad, n, d, inv);
-      for (let k = 0; k < d; k++) {
-        const wk = w[k];
-        w[k] = wk - lr * (ridge * wk + grad[k]) + beta * (wk - prev[k]);
-        prev[k] = wk;
+      if (fixed) {
+        if (!fresh) k.gemv(X, w, H, n, d, inv);
+        fixedBatch(rng, order, batch, coef, H, y, loss);
+      } else {
+        if (b < 1) for (let mu = 0; mu < n; mu++) u[mu] = rng.nextFloat();
+        if (!fresh) k.gemvWhere(X, w, H, u, b, n, d, inv);
+        batchCoefficients(k, loss, H, y, u, coef, b);
       }
+      fresh = false;
+      k.gemvTransposed(X, coef, grad, n, d, inv);
+      k.glmUpdate(w, prev, grad, d, lr, ridge, beta);
     },
     read(out) {
-      preactivations(X, w, H, n, d, inv);
+      k.gemv(X, w, H, n, d, inv);
       fresh = true;
       const m = metric(w, wStar, scale) / d;
       const q = metric(w, w, scale) / d;
@@ -139,6 +156,23 @@ export function glmStepper(spec: GlmSpec, rng: Rng): Stepper {
   };
 }
 
+/**
+ * Bernoulli-batch coefficients `coef_mu = loss'(H_mu, y_mu) / b` where `u_mu < b`, else 0 (u = 0 when
+ * b = 1: every sample, divided by 1); the logistic loss runs as one kernel (with JS's own Math.exp).
+ */
+function batchCoefficients(
+  k: Kernels,
+  loss: DmftLoss,
+  H: Float64Array,
+  y: Float64Array,
+  u: Float64Array,
+  coef: Float64Array,
+  b: number,
+): void {
+  if (loss === glmLosses.logistic) k.logisticCoef(H, y, u, coef, H.length, b);
+  else for (let mu = 0; mu < H.length; mu++) coef[mu] = u[mu] < b ? loss.d1(H[mu], y[mu]) / b : 0;
+}
+
 /** Exactly `batch` samples without replacement (partial Fisher–Yates), each weighted n/batch. */
 function fixedBatch(
   rng: Rng,
@@ -157,41 +191,6 @@ function fixedBatch(
     order[k] = order[j];
     order[j] = mu;
     coef[mu] = (loss.d1(H[mu], y[mu]) * n) / batch;
-  }
-}
-
-/** `H = X w / sqrt d` (one pass over X: the simulation is bound by memory bandwidth, 8 n d bytes a pass). */
-function preactivations(
-  X: Float64Array,
-  w: Float64Array,
-  H: Float64Array,
-  n: number,
-  d: number,
-  inv: number,
-) {
-  for (let mu = 0; mu < n; mu++) {
-    let s = 0;
-    const off = mu * d;
-    for (let k = 0; k < d; k++) s += X[off + k] * w[k];
-    H[mu] = s * inv;
-  }
-}
-
-/** `grad = Xᵀ coef / sqrt d`, skipping unselected samples. */
-function transposedProduct(
-  X: Float64Array,
-  coef: Float64Array,
-  grad: Float64Array,
-  n: number,
-  d: number,
-  inv: number,
-) {
-  grad.fill(0);
-  for (let mu = 0; mu < n; mu++) {
-    const c = coef[mu] * inv;
-    if (c === 0) continue;
-    const off = mu * d;
-    for (let k = 0; k < d; k++) grad[k] += c * X[off + k];
   }
 }
 

@@ -1,0 +1,49 @@
+import { describe, expect, it } from "vitest";
+import { type KernelBackend, useKernelBackend } from "../../src/kernels/index.js";
+import { simulateGlmRun } from "../../src/models/glm/simulate-run.js";
+import { glmSpec } from "../../src/models/glm/spec.js";
+
+/** `run()` with the kernels of `backend` (simulators pick theirs when they are built). */
+function withBackend<T>(backend: KernelBackend, run: () => T): T {
+  const before = useKernelBackend(backend);
+  try {
+    return run();
+  } finally {
+    useKernelBackend(before);
+  }
+}
+
+/** The run on both backends: every recorded value must be the same double (Object.is: -0 and NaN count). */
+function expectSameRun(run: () => { status: string; values: ArrayLike<number>[] }) {
+  const wasm = withBackend("wasm", run);
+  const ts = withBackend("ts", run);
+  expect(wasm.status).toBe(ts.status);
+  expect(wasm.values.length).toBe(ts.values.length);
+  wasm.values.forEach((v, j) => {
+    const same = Array.from(v).every((x, i) => Object.is(x, ts.values[j][i]));
+    expect(same, `statistic ${j}: ${Array.from(v)} vs ${Array.from(ts.values[j])}`).toBe(true);
+  });
+  return wasm;
+}
+
+describe("simulators give the same record with the wasm kernels as with the TS reference, bit for bit", () => {
+  const glm = (loss: string, optimizer: object, simulation: object = {}) =>
+    glmSpec.parse({
+      model: { name: "glm", loss, teacher: "sign", alpha: 1.5, ridge: 0.1 },
+      optimizer: { name: "sgd", lr: 0.5, ...optimizer },
+      steps: 12,
+      theory: [],
+      simulation: { d: 101, runs: 1, ...simulation },
+    });
+
+  it.each([
+    ["logistic, Bernoulli batches", glm("logistic", { batchFraction: 0.3 })],
+    ["logistic, full batch with momentum", glm("logistic", { momentum: 0.5 })],
+    ["hinge, fixed batches", glm("hinge", { batchFraction: 0.3 }, { batch: "fixed" })],
+    ["square, Bernoulli batches", glm("square", { batchFraction: 0.5 })],
+  ])("glm: %s", (_, spec) => {
+    const run = expectSameRun(() => simulateGlmRun(spec, 0));
+    expect(run.values[0].length).toBe(13); // steps 0..12 recorded, and they moved: m changes
+    expect(run.values[0][12]).not.toBe(run.values[0][0]);
+  });
+});
