@@ -3,6 +3,7 @@
  *
  * For implementers: a new model adds exactly one line here (docs/extending.md).
  */
+export { catalogueEntry as committee } from "../models/committee/index.js";
 export { catalogueEntry as cubicMap } from "../models/cubic-map/index.js";
 export { catalogueEntry as diagonalLinearNetwork } from "../models/diagonal-linear-network/index.js";
 export { catalogueEntry as finiteSum } from "../models/finite-sum/index.js";

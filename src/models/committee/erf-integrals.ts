@@ -115,13 +115,14 @@ function erfI4Sum(C: Float64Array, n: number, a: number, b: number, u: Float64Ar
     if (uc === 0) continue;
     const al = alpha[c];
     const be = beta[c];
+    const rc = rs[c];
+    // Λ0 = Λ4 C_ce − C̄_aa β_c β_e − C̄_bb α_c α_e + C_ab (α_c β_e + α_e β_c), linear in (α_e, β_e, C_ce).
+    const fb = c12 * al - c11 * be;
+    const fa = c12 * be - c22 * al;
     const row = c * n;
-    let t = 0;
-    for (let e = c; e < n; e++) {
-      const l0 =
-        l4 * C[row + e] - c11 * be * beta[e] - c22 * al * alpha[e] + c12 * (al * beta[e] + alpha[e] * be);
-      t += (e === c ? 0.5 : 1) * u[e] * Math.asin(l0 * rs[c] * rs[e]);
-    }
+    let t = 0.5 * uc * Math.asin((l4 * C[row + c] + fb * be + fa * al) * rc * rc);
+    for (let e = c + 1; e < n; e++)
+      t += u[e] * Math.asin((l4 * C[row + e] + fb * beta[e] + fa * alpha[e]) * rc * rs[e]);
     s += 2 * uc * t;
   }
   return (fourOverPi2 * s) / Math.sqrt(l4);

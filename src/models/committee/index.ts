@@ -1,8 +1,8 @@
 import type { Experiment } from "../../experiment/experiment.js";
 import type { ModelPackage } from "../../experiment/model-package.js";
 import { committeeExperiment } from "./experiment.js";
-import { committeeFigure } from "./figure.js";
 import { committeeFigures } from "./figures.js";
+import { committeeFigure } from "./render.js";
 
 /** The committee machine's contribution to the catalogue: its experiment, figures and record figure. */
 export const catalogueEntry: ModelPackage = {

@@ -1,3 +1,4 @@
+import { messages } from "../../core/messages.js";
 import { Rng } from "../../core/rng.js";
 import type { Status } from "../../core/status.js";
 import { solveOde } from "../../theory/ode/solve.js";
@@ -71,11 +72,14 @@ export function solveCommitteeOde(
     reached = j + 1;
   }
   const ok = sol.status === "ok" && reached === tc.length;
+  if (ok) return { values, reached, status: "ok" };
+  // A finite solver state whose statistics are not finite, or a NaN state: a failure (core/status.ts).
+  const solver = sol.status as string;
   return {
     values,
     reached,
-    status: ok ? "ok" : sol.status === "ok" ? "nan" : sol.status,
-    ...(ok ? {} : { message: sol.message ?? "non-finite state" }),
+    status: solver === "ok" || solver === "nan" ? "failed" : (solver as Status),
+    message: sol.message ?? messages.nonFinite("the ODE statistics", tc[reached]),
   };
 }
 

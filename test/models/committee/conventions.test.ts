@@ -54,11 +54,10 @@ describe("conventions (science/06 §5)", () => {
       for (const [i, s] of c.entries()) {
         // Same steps, same η, same draws: the simulation is identical; times and the ODE agree to
         // rounding (1e-12: times are scaled by 4 and back).
-        s.t.forEach((t, j) => expect(Math.abs(t - reference[i].t[j])).toBeLessThan(1e-12));
+        for (const [j, t] of s.t.entries()) expect(Math.abs(t - reference[i].t[j])).toBeLessThan(1e-12);
         for (const [name, v] of Object.entries(s.values))
-          v.forEach((x, j) =>
-            expect(Math.abs(x - reference[i].values[name][j]), `${name}[${j}]`).toBeLessThan(1e-12),
-          );
+          for (const [j, x] of v.entries())
+            expect(Math.abs(x - reference[i].values[name][j]), `${name}[${j}]`).toBeLessThan(1e-12);
       }
     }
     // The record's own time axis is the convention's: τ = t/4 under arnaboldi-2023.
