@@ -2,6 +2,8 @@ import { describe, expect, it } from "vitest";
 import { type KernelBackend, useKernelBackend } from "../../src/kernels/index.js";
 import { simulateGlmRun } from "../../src/models/glm/simulate-run.js";
 import { glmSpec } from "../../src/models/glm/spec.js";
+import { simulateGmmRun } from "../../src/models/gmm-two-layer/simulate-run.js";
+import { gmmTwoLayerSpec } from "../../src/models/gmm-two-layer/spec.js";
 
 /** `run()` with the kernels of `backend` (simulators pick theirs when they are built). */
 function withBackend<T>(backend: KernelBackend, run: () => T): T {
@@ -45,5 +47,18 @@ describe("simulators give the same record with the wasm kernels as with the TS r
     const run = expectSameRun(() => simulateGlmRun(spec, 0));
     expect(run.values[0].length).toBe(13); // steps 0..12 recorded, and they moved: m changes
     expect(run.values[0][12]).not.toBe(run.values[0][0]);
+  });
+
+  it.each(["xor", "binary"])("gmm-two-layer, full simulator, %s task (N = 203: odd tails)", (task) => {
+    const spec = gmmTwoLayerSpec.parse({
+      model: { name: "gmm-two-layer", task, K: 3, N: 203, snr: 50, ridge: 0.1 },
+      simulation: "full",
+      horizon: 2,
+      points: 4,
+      runs: 1,
+      testSamples: 50,
+    });
+    const run = expectSameRun(() => simulateGmmRun(spec, 0));
+    expect(run.values[2][3]).not.toBe(run.values[2][0]); // v_1 moved
   });
 });

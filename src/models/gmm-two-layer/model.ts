@@ -1,4 +1,5 @@
 import type { Rng } from "../../core/rng.js";
+import { type Kernels, kernelWorkspace, referenceKernels } from "../../kernels/index.js";
 import type { Model } from "../../simulate/model.js";
 import { GmmFunctionals } from "./functionals.js";
 import {
@@ -14,14 +15,19 @@ import { quadratureNodes } from "./limits.js";
 /**
  * Draw one sample into `X` (length N) and return its label: a component `c` with probability `p_c`
  * (one uniform), then `X = a_c + g/√snr`, `g ~ N(0, I_N)` (`fillNormal`), with `mu = e_0`, `nu = e_1`.
- * The law is rotation invariant, so fixing mu and nu to coordinate vectors loses nothing.
+ * The law is rotation invariant, so fixing mu and nu to coordinate vectors loses nothing. `k`: the
+ * kernels of X's workspace (the TS reference, the same numbers, for any other array).
  */
-export function sampleMixture(params: GmmParams, rng: Rng, X: Float64Array): number {
+export function sampleMixture(
+  params: GmmParams,
+  rng: Rng,
+  X: Float64Array,
+  k: Kernels = referenceKernels,
+): number {
   const comps = components(params.task);
   const c = comps[Math.min(comps.length - 1, Math.floor(rng.nextFloat() * comps.length))];
   rng.fillNormal(X);
-  const s = 1 / Math.sqrt(params.snr);
-  for (let j = 0; j < X.length; j++) X[j] *= s;
+  k.scale(X, X.length, 1 / Math.sqrt(params.snr));
   X[0] += c.aMu;
   if (params.task === "xor") X[1] += c.aNu;
   return c.y;
@@ -29,18 +35,10 @@ export function sampleMixture(params: GmmParams, rng: Rng, X: Float64Array): num
 
 /**
  * Pre-activations `h_i = W_i·X` into `h` and the output `z = Σ v_i relu(h_i)`, for parameters
- * `x = [v (K), W (K×N, row-major)]`.
+ * `x = [v (K), W (K×N, row-major)]` (the kernels' reluForward: the same sums as the fused step).
  */
 export function forward(x: Float64Array, K: number, N: number, X: Float64Array, h: Float64Array): number {
-  let z = 0;
-  for (let i = 0; i < K; i++) {
-    let a = 0;
-    const o = K + i * N;
-    for (let j = 0; j < N; j++) a += x[o + j] * X[j];
-    h[i] = a;
-    if (a > 0) z += x[i] * a;
-  }
-  return z;
+  return referenceKernels.reluForward(x, X, h, K, N);
 }
 
 /**
@@ -98,17 +96,19 @@ export function writeGmmStatistics(params: GmmParams, N: number, x: Float64Array
 /**
  * Two-layer ReLU network `sigmoid(v · relu(W X))` trained by online SGD on a binary or XOR Gaussian mixture
  * with cross-entropy and ridge (science/01 §3). Parameters `x = [v (K), W (K×N row-major)]`; `mu = e_0`,
- * `nu = e_1`. The fused `sgdStep` draws exactly as `sampleGradient` (one uniform, then N normals).
+ * `nu = e_1`. The fused `sgdStep` draws exactly as `sampleGradient` (one uniform, then N normals); on
+ * `parameters` (a vector in the model's kernel workspace) it runs the wasm kernels, on any other vector
+ * the TS reference: the same numbers either way.
  *
  * @param params task, K, snr, ridge
  * @param N dimension
  * @example const model = gmmTwoLayerModel({ task: "binary", K: 2, snr: 100, ridge: 0.1 }, 250)
  * Reference: Ben Arous, Gheissari, Jagannath (2022), §5; science/01 §3.
  */
-export function gmmTwoLayerModel(params: GmmParams, N: number): Model {
+export function gmmTwoLayerModel(params: GmmParams, N: number): Model & { parameters: Float64Array } {
   const { K } = params;
-  const X = new Float64Array(N);
-  const h = new Float64Array(K);
+  const { kernels, arrays } = kernelWorkspace({ parameters: K + K * N, X: N, h: K });
+  const { parameters, X, h } = arrays;
   const u = new Float64Array(stateLayout(params.task, K).size);
   // Population loss by the ODE's quadrature (2 nodes per dimension where the ODE has none: K large).
   const functionals = new GmmFunctionals(params, quadratureNodes(params.task, K) ?? 2);
@@ -128,16 +128,12 @@ export function gmmTwoLayerModel(params: GmmParams, N: number): Model {
       return functionals.loss + 0.5 * params.ridge * r;
     },
     statistics: (x, out) => writeGmmStatistics(params, N, x, out),
+    parameters,
     sgdStep(x, lr, rng) {
-      const y = sampleMixture(params, rng, X);
-      const e = 1 / (1 + Math.exp(-forward(x, K, N, X, h))) - y;
-      const shrink = 1 - lr * params.ridge;
-      for (let i = 0; i < K; i++) {
-        const c = h[i] >= 0 ? lr * e * x[i] : 0;
-        x[i] = shrink * x[i] - lr * e * Math.max(h[i], 0);
-        const o = K + i * N;
-        for (let j = 0; j < N; j++) x[o + j] = shrink * x[o + j] - c * X[j];
-      }
+      const k = x === parameters ? kernels : referenceKernels;
+      const y = sampleMixture(params, rng, X, kernels);
+      const e = 1 / (1 + Math.exp(-k.reluForward(x, X, h, K, N))) - y;
+      k.reluUpdate(x, X, h, K, N, lr, e, 1 - lr * params.ridge);
     },
   };
 }

@@ -93,8 +93,8 @@ function initScale(spec: GmmTwoLayerSpec): number {
 
 function fullRun(spec: GmmTwoLayerSpec, rng: Rng): Stepper {
   const { K, N } = spec.model;
-  const params = gmmParams(spec);
-  const x = new Float64Array(K + K * N);
+  const model = gmmTwoLayerModel(gmmParams(spec), N);
+  const x = model.parameters; // in the model's kernel workspace: its fused step runs in wasm
   const u = fixedStart(spec);
   if (u === undefined) {
     rng.fillNormal(x);
@@ -103,7 +103,7 @@ function fullRun(spec: GmmTwoLayerSpec, rng: Rng): Stepper {
   } else {
     weightsFromStatistics(spec, u, rng, x);
   }
-  return fullStepper(gmmTwoLayerModel(params, N), sgd(constant(gmmDt(spec))), x);
+  return fullStepper(model, sgd(constant(gmmDt(spec))), x);
 }
 
 /**
