@@ -1,6 +1,6 @@
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { InvalidArgumentError } from "commander";
+import { type Command, InvalidArgumentError } from "commander";
 import { serveLab } from "../src/node/serve.js";
 
 /** The built app: dist/web next to dist/cli when compiled, dist/web of the checkout from the sources. */
@@ -37,4 +37,20 @@ export async function serveCommand(o: {
     const stop = () => void lab.close().then(resolve);
     process.once("SIGINT", stop).once("SIGTERM", stop);
   });
+}
+
+/**
+ * Register `sgdlab serve` on the program (one line in cli/main.ts).
+ *
+ * @example registerServeCommand(program, dbOption)
+ */
+export function registerServeCommand(program: Command, dbOption: readonly [string, string, string]): void {
+  program
+    .command("serve")
+    .description("the lab in the browser: serve the web app and a read-only API over the run database")
+    .option("--port <n>", "port (0: any free port)", portNumber, 8080)
+    .option("--host <address>", "address to bind (default: this machine only)", "127.0.0.1")
+    .option(...dbOption)
+    .option("--app <dir>", "folder of the built web app (default: the one npm run build:web writes)")
+    .action(serveCommand);
 }

@@ -1,5 +1,6 @@
 import { execFile } from "node:child_process";
-import { mkdirSync, readdirSync, readFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import type { Page } from "playwright-core";
@@ -10,6 +11,7 @@ import { parseSpecText } from "../../web/src/spec-editor.js";
 import { chromiumMissing, type LaunchedBrowser, launchChromium } from "./browser.js";
 import { builtLab, root } from "./lab-server.js";
 import { downloadText, figureHtml, finalStatus, open, slide } from "./page-helpers.js";
+import { storeWithRunAndSweep } from "./store-fixture.js";
 
 const missing = chromiumMissing();
 if (missing && process.env.CI) throw new Error(`browser tests must run in CI: ${missing}`);
@@ -128,17 +130,21 @@ describe.skipIf(missing !== undefined)("the lab in the browser (Debian chromium)
   let chromium: LaunchedBrowser;
   let page: Page;
   let cli: Promise<ExperimentRecord>;
+  let stored: Awaited<ReturnType<typeof storeWithRunAndSweep>>;
+  const dir = mkdtempSync(join(tmpdir(), "sgdlab-pages-"));
 
   beforeAll(async () => {
     cli = cliRecord("spiked-matrix.json");
     cli.catch(() => undefined);
-    lab = await builtLab(join(root, "scratch/no-such-store.duckdb"));
+    stored = await storeWithRunAndSweep(join(dir, "runs.duckdb"));
+    lab = await builtLab(join(dir, "runs.duckdb"));
     chromium = await launchChromium();
     page = await chromium.context.newPage();
   });
   afterAll(async () => {
     await chromium?.close();
     await lab?.close();
+    rmSync(dir, { recursive: true, force: true });
   });
 
   it("shows the catalogue: one card per experiment, with examples", async () => {
@@ -197,6 +203,20 @@ describe.skipIf(missing !== undefined)("the lab in the browser (Debian chromium)
       record.spec,
     )) as ExperimentRecord;
     for (const key of comparedKeys) expect(record[key], key).toEqual(inThread[key]);
+  });
+
+  it("browses the store through serve: a run's record and a sweep's heatmap", async () => {
+    await open(page, `${lab.url}#/records`);
+    await page.locator("[data-testid=runs]").waitFor();
+    await page.locator(`[data-testid=runs] button:text-is("${stored.runId}")`).click();
+    await page.locator('[data-testid=figure][data-kind="record"] > svg').waitFor();
+    await page.locator(`[data-testid=sweeps] button:text-is("${stored.sweep.id}")`).click();
+    await page.locator('[data-testid=figure][data-kind="sweep"] > svg').waitFor();
+    // One heatmap cell per point of the 2 x 2 sweep.
+    expect(await page.locator('[data-testid=figure][data-kind="sweep"] svg').first().innerHTML()).toContain(
+      "ode.m.final",
+    );
+    await shoot(page, "records-sweep", true);
   });
 
   it("round-trips a permalink: #spec= in, the page's own fragment out, the same spec again", async () => {

@@ -1,11 +1,11 @@
 import { z } from "zod";
-import { type ExperimentRecord, experiments, SpecError, validateSpec } from "./core.js";
+import { type ExperimentRecord, experiments, runExperiment, SpecError, validateSpec } from "./core.js";
 import { exampleSpecs } from "./examples.js";
 import { webMessages } from "./messages.js";
 import { withValue } from "./partial.js";
 import { shortPermalink } from "./permalink.js";
 import { recordView } from "./record-view.js";
-import { RecordWorker } from "./record-worker.js";
+import { type Done, RecordWorker } from "./record-worker.js";
 import { RunControl } from "./run-control.js";
 import { el, type JsonSchema, type Path, renderSchemaForm } from "./schema-form.js";
 import { SpecEditor } from "./spec-editor.js";
@@ -31,6 +31,7 @@ const previews = new RecordWorker();
 export function experimentPage(root: HTMLElement, initial: Record<string, unknown>): void {
   let spec = initial;
   let running = false;
+  let firstPreview = true;
   const name = String((spec.model as { name?: unknown } | undefined)?.name ?? "");
   const experiment = experiments[name];
   const schema = z.toJSONSchema(experiment.schema, { io: "input", unrepresentable: "any" }) as JsonSchema;
@@ -92,12 +93,18 @@ export function experimentPage(root: HTMLElement, initial: Record<string, unknow
     setSpec(withValue(spec, path, value), "form");
   }
 
+  /**
+   * The live theory of a valid spec. The first one is computed in the page's thread (the core is loaded
+   * already; a worker would first have to load it too): the first curve appears as soon as possible.
+   * Later ones (slider moves) go to the preview worker, started once the first curve is drawn, latest
+   * request wins, so the page never stalls.
+   */
   function preview(valid: Record<string, unknown>) {
     const theory = theoryOnly(valid);
     theoryNote.textContent = theory ? "" : webMessages.noTheoryPreview;
     if (!theory) return output.replaceChildren();
     const started = performance.now();
-    previews.request(theory, (record, message) => {
+    const show: Done = (record, message) => {
       if (running) return;
       if (!record) {
         theoryNote.textContent = webMessages.theoryFailed(message ?? "");
@@ -107,7 +114,16 @@ export function experimentPage(root: HTMLElement, initial: Record<string, unknow
       output.dataset.previewMs = String(Math.round(performance.now() - started));
       // Time from navigation to the first curve on screen (bench/web.ts reads it).
       document.documentElement.dataset.firstFigureMs ??= String(Math.round(performance.now()));
-    });
+    };
+    if (firstPreview) {
+      firstPreview = false;
+      runExperiment(theory)
+        .then(
+          (record) => show(record, undefined),
+          (e: Error) => show(undefined, e.message),
+        )
+        .finally(() => previews.warm());
+    } else previews.request(theory, show);
   }
 
   async function run() {

@@ -10,16 +10,21 @@ import type { FromWorker, ToWorker } from "./worker-protocol.js";
  * @example const records = new RecordWorker(); records.request(spec, (r) => draw(r), (e) => show(e));
  */
 export class RecordWorker {
-  private worker: Worker | undefined;
   private busy: number | null = null;
   private pending: { spec: unknown; done: Done } | undefined;
   private current: Done | undefined;
   private nextId = 1;
+  private worker: Worker | undefined;
 
   /** Compute the record of `spec` (valid), then call `done` — unless a newer request came first. */
   request(spec: unknown, done: Done): void {
     this.pending = { spec, done };
     if (this.busy === null) this.sendPending();
+  }
+
+  /** Start the worker now (it loads the core), so that the first request does not wait for it. */
+  warm(): void {
+    this.started();
   }
 
   /** Terminate the worker (a computation in progress is dropped silently). */
