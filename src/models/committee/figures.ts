@@ -8,7 +8,7 @@ function plateauPanel(width: number, horizon: number, runs: number) {
   return {
     label: `p${width}-k${width}`,
     spec: {
-      title: `Committee machine, erf, p = k = ${width}, sum readouts, d = 1000, lr 0.5: plateau and specialisation`,
+      title: `erf committee, p = k = ${width}, sum readouts, d = 1000, lr 0.5`,
       model: {
         name: "committee",
         d: 1000,
@@ -62,7 +62,7 @@ function conventionPanel(convention: string, lr: number, timeScale: number) {
   return {
     label: convention,
     spec: {
-      title: `The same run in the ${convention} convention (lr ${lr}, time unit ${timeScale} canonical)`,
+      title: `${convention}: lr ${lr}, time unit = ${timeScale} canonical`,
       model: {
         name: "committee",
         d: 1000,
