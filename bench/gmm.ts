@@ -12,7 +12,7 @@ const dims = [250, 1e4];
 /** Steps/s of the full simulator (fused step: N normals, K dot products, K axpys) at dimension N. */
 function fullRate(N: number, timing: Timing): Rate {
   const model = gmmTwoLayerModel(params, N);
-  const x = new Float64Array(model.dim);
+  const x = model.parameters; // in the model's kernel workspace: the wasm step
   const rng = Rng.fromSeed(1);
   rng.fillNormal(x);
   for (let j = params.K; j < x.length; j++) x[j] /= Math.sqrt(N);

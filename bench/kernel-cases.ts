@@ -63,7 +63,7 @@ const twoLayerCase: KernelCase = {
   label: `two-layer step, K = ${net.K}, N = ${net.N}`,
   build() {
     const model = gmmTwoLayerModel({ task: "xor", K: net.K, snr: net.snr, ridge: net.ridge }, net.N);
-    const x = new Float64Array(model.dim);
+    const x = model.parameters; // in the model's workspace, so the wasm step runs on it
     const rng = Rng.fromSeed(1);
     rng.fillNormal(x);
     for (let j = net.K; j < x.length; j++) x[j] /= Math.sqrt(net.N);
@@ -87,11 +87,10 @@ const spikedCase: KernelCase = {
     const v = new Float64Array(spiked.N);
     rng.fillNormal(v);
     const nv = Math.sqrt(v.reduce((s, a) => s + a * a, 0));
-    const x = Float64Array.from(v, (a) => (0.3 * a) / nv + rng.normal() / Math.sqrt(spiked.N));
-    const model = spikedTensorModel(
-      { k: spiked.k, N: spiked.N, snr: spiked.snr },
-      v.map((a) => a / nv),
-    );
+    const unit = v.map((a) => a / nv);
+    const model = spikedTensorModel({ k: spiked.k, N: spiked.N, snr: spiked.snr }, unit);
+    const x = model.parameters; // in the model's workspace, so the wasm update runs on it
+    for (let i = 0; i < spiked.N; i++) x[i] = 0.3 * unit[i] + rng.normal() / Math.sqrt(spiked.N);
     const lr = constant(spiked.cDelta / spiked.N);
     return (n) => model.sgdSteps!(x, lr, rng, 0, n);
   },

@@ -4,6 +4,8 @@ import { simulateGlmRun } from "../../src/models/glm/simulate-run.js";
 import { glmSpec } from "../../src/models/glm/spec.js";
 import { simulateGmmRun } from "../../src/models/gmm-two-layer/simulate-run.js";
 import { gmmTwoLayerSpec } from "../../src/models/gmm-two-layer/spec.js";
+import { simulateSpikedRun } from "../../src/models/spiked-tensor/simulate-run.js";
+import { spikedTensorSpec } from "../../src/models/spiked-tensor/spec.js";
 
 /** `run()` with the kernels of `backend` (simulators pick theirs when they are built). */
 function withBackend<T>(backend: KernelBackend, run: () => T): T {
@@ -60,5 +62,18 @@ describe("simulators give the same record with the wasm kernels as with the TS r
     });
     const run = expectSameRun(() => simulateGmmRun(spec, 0));
     expect(run.values[2][3]).not.toBe(run.values[2][0]); // v_1 moved
+  });
+
+  it.each([2, 3])("spiked-tensor, full simulator, k = %i (N = 301: odd tail)", (k) => {
+    const spec = spikedTensorSpec.parse({
+      model: { name: "spiked-tensor", k, N: 301, snr: 3 },
+      simulation: "full",
+      init: { m: 0.5, rPerp2: 0.75 },
+      horizon: 1,
+      points: 4,
+      runs: 1,
+    });
+    const run = expectSameRun(() => simulateSpikedRun(spec, 0));
+    expect(run.values[0][3]).not.toBe(run.values[0][0]); // m moved
   });
 });

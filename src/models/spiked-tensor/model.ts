@@ -1,5 +1,6 @@
 import type { Rng } from "../../core/rng.js";
 import { dot, norm2 } from "../../core/vector.js";
+import { kernelWorkspace, referenceKernels } from "../../kernels/index.js";
 import type { Schedule } from "../../optimizers/schedule.js";
 import type { Model } from "../../simulate/model.js";
 import { stepCoefficients } from "./step.js";
@@ -37,59 +38,30 @@ function overlapAndNorm(x: Float64Array, v: Float64Array): [number, number] {
 }
 
 /**
- * `x <- a x + b v + c z`, returning `[<x, v>, |x|^2]` of the result: the hot loop of the full simulator.
- * Two interleaved accumulators per sum halve the chain of dependent additions (V8 does not vectorise).
- */
-function fusedUpdate(
-  x: Float64Array,
-  v: Float64Array,
-  z: Float64Array,
-  a: number,
-  b: number,
-  c: number,
-): [number, number] {
-  let m0 = 0;
-  let m1 = 0;
-  let q0 = 0;
-  let q1 = 0;
-  const n = x.length;
-  let i = 0;
-  for (; i + 1 < n; i += 2) {
-    const x0 = a * x[i] + b * v[i] + c * z[i];
-    const x1 = a * x[i + 1] + b * v[i + 1] + c * z[i + 1];
-    x[i] = x0;
-    x[i + 1] = x1;
-    m0 += x0 * v[i];
-    m1 += x1 * v[i + 1];
-    q0 += x0 * x0;
-    q1 += x1 * x1;
-  }
-  if (i < n) {
-    const x0 = a * x[i] + b * v[i] + c * z[i];
-    x[i] = x0;
-    m0 += x0 * v[i];
-    q0 += x0 * x0;
-  }
-  return [m0 + m1, q0 + q1];
-}
-
-/**
  * Spiked tensor PCA `Y = lambda v^{⊗k} + W` with i.i.d. N(0,1) entries of W and loss `|Y - x^{⊗k}|^2`.
  *
  * Never forms the N^k tensor: the stochastic gradient
  * `grad L = -2k lambda m^{k-1} v - 2 g + 2k R2^{k-1} x` uses the exact Gaussian law of
  * `g = grad_x <W, x^{⊗k}>`, drawn as `sqrt(k) R^{k-1} z + sqrt(k(k-1)) R^{k-2} zeta x` (z ~ N(0, I_N),
- * then zeta ~ N(0,1), in that order). Exact in law at every N.
+ * then zeta ~ N(0,1), in that order). Exact in law at every N. The fused steps on `parameters` (a vector
+ * in the model's kernel workspace) run the wasm update `x <- A x + B v + C z` (which also returns
+ * `<x, v>` and `|x|^2`, each as even plus odd entries); on any other vector the TS reference, with the
+ * same numbers.
  *
  * @param params k, N, snr
  * @param signal the unit spike v (length N)
  * @example const model = spikedTensorModel({ k: 2, N: 100, snr: 1.2 }, v)
  * Reference: Ben Arous, Gheissari, Jagannath (2022), §2; science/01 §2.
  */
-export function spikedTensorModel(params: SpikedTensorParams, signal: Float64Array): Model {
+export function spikedTensorModel(
+  params: SpikedTensorParams,
+  signal: Float64Array,
+): Model & { parameters: Float64Array } {
   const { k, N, snr } = params;
   const coef = new Float64Array(3);
-  const z = new Float64Array(N);
+  const { kernels, arrays } = kernelWorkspace({ parameters: N, v: N, z: N, sums: 2 });
+  const { parameters, v, z, sums } = arrays;
+  v.set(signal);
   return {
     name: "spiked-tensor",
     dim: N,
@@ -116,14 +88,17 @@ export function spikedTensorModel(params: SpikedTensorParams, signal: Float64Arr
     sgdStep(x: Float64Array, lr: number, rng: Rng) {
       this.sgdSteps!(x, () => lr, rng, 0, 1);
     },
+    parameters,
     sgdSteps(x: Float64Array, schedule: Schedule, rng: Rng, from: number, to: number) {
-      // <x, v> and |x|^2 are accumulated in the update pass and carried to the next step: the same
-      // numbers (same order of summation) as a separate pass, one pass fewer per step.
+      // <x, v> and |x|^2 are accumulated in the update pass and carried to the next step.
+      const kern = x === parameters ? kernels : referenceKernels;
       let [m, r2] = overlapAndNorm(x, signal);
       for (let l = from; l < to; l++) {
         rng.fillNormal(z);
         stepCoefficients(k, snr, schedule(l), m, r2, rng.normal(), coef);
-        [m, r2] = fusedUpdate(x, signal, z, coef[0], coef[1], coef[2]);
+        kern.affineStep(x, v, z, N, coef[0], coef[1], coef[2], sums);
+        m = sums[0];
+        r2 = sums[1];
       }
     },
   };

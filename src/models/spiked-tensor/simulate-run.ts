@@ -36,7 +36,8 @@ function fullRun(spec: SpikedTensorSpec, rng: Rng): Stepper {
   const v = new Float64Array(N);
   rng.fillNormal(v);
   scale(1 / Math.sqrt(norm2(v)), v);
-  const x = new Float64Array(N);
+  const model = spikedTensorModel(spec.model, v);
+  const x = model.parameters; // in the model's kernel workspace: its fused steps run in wasm
   rng.fillNormal(x);
   if ("random" in spec.init) {
     scale(1 / Math.sqrt(N), x);
@@ -46,7 +47,6 @@ function fullRun(spec: SpikedTensorSpec, rng: Rng): Stepper {
     const r = Math.sqrt(rPerp2);
     for (let i = 0; i < N; i++) x[i] = m * v[i] + r * x[i];
   }
-  const model = spikedTensorModel(spec.model, v);
   return fullStepper(model, sgd(constant(spikedDt(spec))), x);
 }
 
