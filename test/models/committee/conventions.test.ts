@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import type { ExperimentRecord } from "../../../src/experiment/record.js";
 import { committeeConventions } from "../../../src/models/committee/conventions.js";
-import { runCommittee, validateCommittee } from "./run-committee.js";
+import { badField } from "../../spec-errors.js";
+import { runCommittee } from "./run-committee.js";
 
 /** One physical run: erf, p = k = 2, readouts (1, 1) explicit, η = 0.5, σ² = 0.01, canonical horizon 8. */
 function inConvention(convention: string, lr: number, timeScale: number): Record<string, unknown> {
@@ -72,14 +73,7 @@ describe("conventions (science/06 §5)", () => {
     expect(committeeConventions["saad-solla-1995"].readout).toBe("sum");
     expect(committeeConventions["arnaboldi-2023"].eta(0.1, 4)).toBeCloseTo(0.4, 15);
     expect(committeeConventions["arnaboldi-2023"].timeScale(0.1, 4)).toBeCloseTo(10, 12);
-    const bad = (spec: Record<string, unknown>) => {
-      try {
-        validateCommittee(spec);
-        return "(accepted)";
-      } catch (e) {
-        return (e as { field: string }).field;
-      }
-    };
+    const bad = badField;
     expect(bad({ ...base, convention: "veiga-2022" })).toBe("(accepted)");
     expect(
       bad({ ...base, convention: "saad-solla-1995", model: { ...base.model, activation: "relu" } }),

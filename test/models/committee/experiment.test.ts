@@ -5,7 +5,8 @@ import { committeeGrid, committeeSetup } from "../../../src/models/committee/set
 import { simulateCommitteeRun } from "../../../src/models/committee/simulate-run.js";
 import { committeeSpec } from "../../../src/models/committee/spec.js";
 import { committeeOdeRuns } from "../../../src/models/committee/theory.js";
-import { runCommittee, validateCommittee } from "./run-committee.js";
+import { badField } from "../../spec-errors.js";
+import { runCommittee } from "./run-committee.js";
 
 const extensive = process.env.SGDLAB_EXTENSIVE === "1";
 const source = (r: ExperimentRecord, name: string): Series => r.series.find((s) => s.source === name)!;
@@ -66,13 +67,14 @@ describe("committee experiment: simulation against the ODE (science/06 §7 case 
   );
 
   it.runIf(extensive)(
-    "the gap shrinks as d grows: max |mean D| at d = 250 above that at d = 1000 (32 seeds)",
+    "the gap shrinks as d grows: per-seed |D| falls like d^-1/2 from d = 250 to 4000 (32 seeds)",
     () => {
-      // science/06 §7 case 4: 8.5e-3 at d = 250 against 5.7e-4 at d = 1000 (O(1/d) and the log d escape).
-      const gap = (d: number) =>
-        Math.max(...pairedGaps(publicCase4(d, "dimension-free", 32)).map((g) => Math.abs(g.m)));
-      const [small, large] = [gap(250), gap(1000)];
-      expect(small).toBeGreaterThan(large);
+      // Per-run fluctuations of the order parameters about the ODE are O(d^{-1/2}) (d increments of size
+      // O(1/d) per unit time), so 16x d should divide max |D_s| by about 4 (measured: 3.3e-2, 1.6e-2, 7.8e-3
+      // at d = 250, 1000, 4000); a factor 2 leaves room for the maximum over 32 seeds and 11 times.
+      const worst = (d: number) =>
+        Math.max(...pairedGaps(publicCase4(d, "dimension-free", 32)).map((g) => g.max));
+      expect(worst(4000)).toBeLessThan(worst(250) / 2);
     },
   );
 
@@ -101,14 +103,7 @@ describe("committee experiment: simulation against the ODE (science/06 §7 case 
 
   it("spec errors name the field: readout length, d < p + k, shapes, a non-PSD joint Gram matrix", () => {
     const base = { model: { name: "committee", d: 100 }, optimizer: { lr: 0.5 } };
-    const field = (spec: Record<string, unknown>) => {
-      try {
-        validateCommittee(spec);
-        return "(accepted)";
-      } catch (e) {
-        return (e as { field: string }).field;
-      }
-    };
+    const field = badField;
     const init = (Q: number[][], M: number[][], P: number[][]) => ({ ...base, init: { Q, M, P } });
     expect(field(base)).toBe("(accepted)");
     expect(

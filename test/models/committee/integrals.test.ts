@@ -4,6 +4,7 @@ import { erfIntegrals } from "../../../src/models/committee/erf-integrals.js";
 import type { CommitteeIntegrals } from "../../../src/models/committee/integrals.js";
 import { linearIntegrals } from "../../../src/models/committee/linear-integrals.js";
 import { reluIntegrals } from "../../../src/models/committee/relu-integrals.js";
+import { gaussianSampler } from "./gaussian.js";
 
 const extensive = process.env.SGDLAB_EXTENSIVE === "1";
 
@@ -21,26 +22,6 @@ function randomCovariance(rng: Rng, n = 4): Float64Array {
   return C;
 }
 
-/** Samples of u ~ N(0, C) by a Cholesky factor (C positive definite here). */
-function sampler(C: Float64Array, n: number) {
-  const L = new Float64Array(n * n);
-  for (let i = 0; i < n; i++)
-    for (let j = 0; j <= i; j++) {
-      let s = C[i * n + j];
-      for (let k = 0; k < j; k++) s -= L[i * n + k] * L[j * n + k];
-      L[i * n + j] = i === j ? Math.sqrt(s) : s / L[j * n + j];
-    }
-  const z = new Float64Array(n);
-  return (rng: Rng, u: Float64Array) => {
-    rng.fillNormal(z);
-    for (let i = 0; i < n; i++) {
-      let s = 0;
-      for (let k = 0; k <= i; k++) s += L[i * n + k] * z[k];
-      u[i] = s;
-    }
-  };
-}
-
 /** Monte-Carlo mean and standard error of f(u). */
 function monteCarlo(
   C: Float64Array,
@@ -49,7 +30,7 @@ function monteCarlo(
   samples: number,
   seed: number,
 ) {
-  const draw = sampler(C, n);
+  const draw = gaussianSampler(C, n);
   const rng = Rng.fromSeed(seed);
   const u = new Float64Array(n);
   let s = 0;

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { Rng } from "../../../src/core/rng.js";
 import { reluIntegrals } from "../../../src/models/committee/relu-integrals.js";
 import { orthantMoment, orthantProbability } from "../../../src/models/committee/relu-orthant.js";
+import { gaussianSampler } from "./gaussian.js";
 
 const extensive = process.env.SGDLAB_EXTENSIVE === "1";
 
@@ -55,24 +56,15 @@ describe("ReLU I4 as an orthant moment (science/06 §4.3)", () => {
     const n = 4;
     const C = Float64Array.from(S.flat());
     const exact = reluIntegrals.i4(C, n, 0, 1, 2, 3);
-    // Brute force: 1{u0>0}1{u1>0} u2+ u3+ with u = L z.
-    const L = new Float64Array(16);
-    for (let i = 0; i < n; i++)
-      for (let j = 0; j <= i; j++) {
-        let s = C[i * n + j];
-        for (let k = 0; k < j; k++) s -= L[i * n + k] * L[j * n + k];
-        L[i * n + j] = i === j ? Math.sqrt(s) : s / L[j * n + j];
-      }
+    // Brute force: 1{u0>0}1{u1>0} u2+ u3+ with u ~ N(0, C).
+    const draw = gaussianSampler(C, n);
     const rng = Rng.fromSeed(11);
-    const z = new Float64Array(n);
+    const u = new Float64Array(n);
     const samples = extensive ? 10_000_000 : 400_000;
     let s1 = 0;
     let s2 = 0;
     for (let r = 0; r < samples; r++) {
-      rng.fillNormal(z);
-      const u = [0, 1, 2, 3].map(
-        (i) => L[i * n] * z[0] + L[i * n + 1] * z[1] + L[i * n + 2] * z[2] + L[i * n + 3] * z[3],
-      );
+      draw(rng, u);
       const x = u[0] > 0 && u[1] > 0 && u[2] > 0 && u[3] > 0 ? u[2] * u[3] : 0;
       s1 += x;
       s2 += x * x;

@@ -8,8 +8,3 @@ const table = { committee: committeeExperiment as never };
 export function runCommittee(spec: Record<string, unknown>): Promise<ExperimentRecord> {
   return runValidated(validateSpecIn(table, spec), { executor: executorIn(table) });
 }
-
-/** Validate a committee spec (throws SpecError). */
-export function validateCommittee(spec: Record<string, unknown>) {
-  return validateSpecIn(table, spec);
-}
