@@ -49,8 +49,8 @@ export function renderFigure(record: ExperimentRecord): string {
  *
  * @example validateSpec({ model: { name: "spiked-tensor", N: 100, snr: 1 } }).spec.runs // 8
  */
-export function validateSpec(input: unknown): ValidatedSpec {
-  return validateSpecIn(experiments, input);
+export function validateSpec(input: unknown, workLimit?: number): ValidatedSpec {
+  return validateSpecIn(experiments, input, workLimit);
 }
 
 /** Runs an experiment's runs one after another in this thread (works in a browser). */
@@ -63,7 +63,10 @@ export const inThreadExecutor: RunExecutor = executorIn(experiments);
  * @example const record = await runExperiment(JSON.parse(text), { onProgress: console.error })
  */
 export async function runExperiment(input: unknown, ctx: RunContext = {}): Promise<ExperimentRecord> {
-  return runValidated(validateSpec(input), { ...ctx, executor: ctx.executor ?? inThreadExecutor });
+  return runValidated(validateSpec(input, ctx.workLimit), {
+    ...ctx,
+    executor: ctx.executor ?? inThreadExecutor,
+  });
 }
 
 export { simulateOne, type ValidatedSpec } from "../experiment/run.js";

@@ -2,7 +2,17 @@
  * Every user-facing message of sgdlab, in one place, so wording stays consistent and names the option and
  * the bad value. Functions return strings; callers decide whether they become errors or record messages.
  */
+/**
+ * The work guard's default limit, in operations of about a nanosecond each on one core: about 15 times
+ * the largest shipped example's estimate (examples/spiked-matrix.json, 6.4e9), a few minutes on one core. A spec
+ * estimated above it is refused before anything runs (src/experiment/work.ts); `RunContext.workLimit`
+ * changes it.
+ */
+export const defaultWorkLimit = 1e11;
+
 export const messages = {
+  tooMuchWork: (formula: string, limit: number) =>
+    `at most ${limit.toExponential(0)} operations (a few minutes on one core); this spec's estimate is ${formula}: lower one of these`,
   unknownModel: (known: readonly string[]) => `one of ${known.map((k) => JSON.stringify(k)).join(", ")}`,
   unknownField: (allowed: readonly string[]) =>
     allowed.length > 0
@@ -108,8 +118,6 @@ export const messages = {
   dlnRidgeDepth: "ridge = 0 for depth >= 2 (the general-depth law is derived without weight decay)",
   dlnHorizon: (burnIn: number) => `horizon > burnIn = ${burnIn}`,
   dlnInitLength: (width: number) => `a number, or an array of width = ${width} numbers`,
-  dlnTooMuchWork: (max: number) =>
-    `chains × steps <= ${max.toExponential(0)} (lower chains or horizon, or raise lr)`,
   dlnNoDiscreteCollapse:
     "no discrete collapse point: E ln|1 + 2 lr x y| > 0 at every lr (batch 1), so SGD is pushed away from v = 0 even above Tc (science/03 §4, pitfall 3)",
   dlnSweepBatch:

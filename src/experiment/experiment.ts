@@ -1,6 +1,7 @@
 import type { z } from "zod";
 import type { RunResult } from "../simulate/record-run.js";
 import type { ExperimentRecord } from "./record.js";
+import type { WorkEstimate } from "./work.js";
 
 /** Progress of a long computation, for progress bars and UIs. */
 export interface Progress {
@@ -27,6 +28,8 @@ export interface RunContext {
   executor?: RunExecutor;
   /** Git commit of the code, when the caller can find it (Node only). */
   commit?: string | null;
+  /** The work guard's limit in operations (default `defaultWorkLimit`, src/core/messages.ts). */
+  workLimit?: number;
 }
 
 /** What an experiment computes; `runExperiment` adds version, provenance, spec and timing. */
@@ -39,7 +42,8 @@ export type RecordBody = Pick<
  * An experiment of the catalogue: a spec schema, a deterministic single run, and the whole computation.
  *
  * For implementers: `schema` is a zod strict object whose `model.name` literal is the experiment name;
- * `check` performs cross-field validation and throws `SpecError`; `simulateRun(spec, i)` (for
+ * `check` performs cross-field validation and throws `SpecError`; `cost` estimates the work (give it
+ * whenever a field can make the run long: the guard refuses what is far beyond the examples); `simulateRun(spec, i)` (for
  * experiments with an ensemble of runs) must depend only on the spec and i (it runs on worker threads);
  * `run` simulates through `ctx.executor`, computes the theory and the agreement. Experiments whose
  * records are not time series give a figure renderer in their folder's `index.ts` (`ModelPackage.renderers`).
@@ -51,6 +55,11 @@ export interface Experiment<S = unknown> {
   readonly description: string;
   readonly schema: z.ZodType<S>;
   check(spec: S): void;
+  /**
+   * The estimated work of a valid spec (the work guard refuses one above the limit before it runs):
+   * e.g. runs × steps × N for an ensemble, times the measured nanoseconds of one unit.
+   */
+  cost?(spec: S): WorkEstimate;
   simulateRun?(spec: S, index: number): RunResult;
   run(spec: S, ctx: Required<Pick<RunContext, "executor">> & RunContext): Promise<RecordBody>;
 }

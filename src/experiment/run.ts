@@ -1,11 +1,12 @@
 import { SpecError } from "../core/errors.js";
-import { messages } from "../core/messages.js";
+import { defaultWorkLimit, messages } from "../core/messages.js";
 import type { RunResult } from "../simulate/record-run.js";
 import type { Experiment, RunContext, RunExecutor } from "./experiment.js";
 import { parseWith } from "./parse.js";
 import type { ExperimentRecord } from "./record.js";
 import { sanitiseBody } from "./sanitise.js";
 import { version } from "./version.js";
+import { checkWork } from "./work.js";
 
 /** A validated spec and the experiment it belongs to. */
 export interface ValidatedSpec {
@@ -18,12 +19,17 @@ export type ExperimentTable = Readonly<Record<string, Experiment<never>>>;
 
 /**
  * Validate a raw spec (parsed JSON/YAML) against a table of experiments: pick the experiment from
- * `model.name`, fill defaults, check cross-field rules. Throws {@link SpecError} naming the field and value.
+ * `model.name`, fill defaults, check cross-field rules and the work guard (`experiment.cost` against
+ * `workLimit` operations). Throws {@link SpecError} naming the field and value.
  * The catalogue binds it to every model as `validateSpec`.
  *
  * @example validateSpecIn(experiments, { model: { name: "spiked-tensor", N: 100, snr: 1 } }).spec.runs // 8
  */
-export function validateSpecIn(experiments: ExperimentTable, input: unknown): ValidatedSpec {
+export function validateSpecIn(
+  experiments: ExperimentTable,
+  input: unknown,
+  workLimit = defaultWorkLimit,
+): ValidatedSpec {
   if (input === null || typeof input !== "object" || Array.isArray(input))
     throw new SpecError("spec", input, messages.notAnObject);
   const model = (input as { model?: unknown }).model;
@@ -33,6 +39,7 @@ export function validateSpecIn(experiments: ExperimentTable, input: unknown): Va
     throw new SpecError("model.name", name, messages.unknownModel(Object.keys(experiments).sort()));
   const spec = parseWith(experiment.schema, input) as Record<string, unknown>;
   experiment.check(spec as never);
+  checkWork(experiment.cost?.bind(experiment), spec, workLimit);
   return { experiment, spec };
 }
 

@@ -28,6 +28,8 @@ export interface CaseLimits {
   limitMs: number;
   /** Time a stopped case has to acknowledge the interruption. */
   graceMs: number;
+  /** The work guard's limit for the case (`RunContext.workLimit`). */
+  workLimit: number;
 }
 
 /** One worker thread that runs cases one after another; replaced after a hang. */
@@ -71,7 +73,7 @@ export class CaseRunner {
           finish({ kind: "hang", progress });
         }, limits.graceMs);
       }, limits.limitMs);
-      worker.postMessage({ kind: "run", spec });
+      worker.postMessage({ kind: "run", spec, workLimit: limits.workLimit });
     });
   }
 

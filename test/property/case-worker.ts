@@ -3,8 +3,9 @@
  * in-thread executor and posts back what happened. It runs in its own thread so that the main thread can
  * stop a case that never returns (a hang is a finding, not a frozen test run): see `case-runner.ts`.
  *
- * It posts `{ kind: "ready" }` once its modules are loaded. Messages in: `{ kind: "run", spec }` or `{ kind: "abort" }` (seen whenever the run yields to the event
- * loop, as the in-thread executor does every 50 ms). Messages out: `{ kind: "progress" }` for each progress
+ * It posts `{ kind: "ready" }` once its modules are loaded. Messages in: `{ kind: "run", spec, workLimit }`
+ * or `{ kind: "abort" }` (seen whenever the run yields to the event loop, as the in-thread executor does
+ * every 50 ms). Messages out: `{ kind: "progress" }` for each progress
  * report, then exactly one of `record` (the record as a structured clone, so NaN and Infinity survive for
  * the contract to see), `spec-error`, `aborted` or `crash`.
  */
@@ -15,7 +16,7 @@ if (!parentPort) throw new Error("case-worker.ts must run in a worker thread");
 const port = parentPort;
 let controller: AbortController | undefined;
 
-port.on("message", async (message: { kind: "run"; spec: unknown } | { kind: "abort" }) => {
+port.on("message", async (message: { kind: "run"; spec: unknown; workLimit: number } | { kind: "abort" }) => {
   if (message.kind === "abort") {
     controller?.abort(new Error("aborted by the property harness"));
     return;
@@ -26,6 +27,7 @@ port.on("message", async (message: { kind: "run"; spec: unknown } | { kind: "abo
     const record = await runExperiment(message.spec, {
       executor: inThreadExecutor,
       signal,
+      workLimit: message.workLimit,
       onProgress: () => port.postMessage({ kind: "progress" }),
     });
     port.postMessage({ kind: "record", record });

@@ -16,7 +16,7 @@ import { caseLimits } from "./settings.js";
 export async function checkCase(runner: CaseRunner, input: unknown, baseline?: unknown): Promise<string[]> {
   let normalised: unknown;
   try {
-    normalised = validateSpec(input).spec;
+    normalised = validateSpec(input, caseLimits.workLimit).spec;
   } catch (e) {
     return contractViolations(input, validationOutcome(e));
   }

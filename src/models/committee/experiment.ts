@@ -11,6 +11,7 @@ import type { Series } from "../../experiment/record.js";
 import { summariseEnsemble } from "../../simulate/ensemble.js";
 import type { RunResult } from "../../simulate/record-run.js";
 import { checkCommitteeSpec } from "./check.js";
+import { committeeCost } from "./cost.js";
 import { committeeStatisticNames } from "./layout.js";
 import { detectPlateau } from "./plateau.js";
 import { type CommitteeSetup, committeeGrid, committeeSetup } from "./setup.js";
@@ -27,6 +28,7 @@ export const committeeExperiment: Experiment<CommitteeSpec> = {
   description:
     "Committee machine (two-layer teacher-student, online SGD): full and exact dimension-free simulation, Saad-Solla/Goldt ODEs, peer conventions",
   schema: committeeSpec,
+  cost: committeeCost,
   check: checkCommitteeSpec,
   simulateRun: simulateCommitteeRun,
   async run(spec, ctx) {

@@ -3,6 +3,7 @@ import { messages } from "../../core/messages.js";
 import type { Experiment, RecordBody } from "../../experiment/experiment.js";
 import { type AnalysisBody, ergodicTables, orbitTables, phaseDiagramTable, phaseTable } from "./analyses.js";
 import { cubicBoundaries } from "./boundaries.js";
+import { cubicCost } from "./cost.js";
 import {
   type CubicMapSpec,
   type CubicValues,
@@ -21,6 +22,7 @@ export const cubicMapExperiment: Experiment<CubicMapSpec> = {
   description:
     "Large-step GD on quadratic regression as the cubic map z -> z(1 + r(1 - z^2)): five phases, boundaries, orbit/phase diagrams, Lyapunov, ergodic means",
   schema: cubicMapSpec,
+  cost: cubicCost,
   check: checkCubicSpec,
   async run(spec) {
     const start = performance.now();

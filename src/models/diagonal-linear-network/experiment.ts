@@ -2,15 +2,13 @@ import { SpecError } from "../../core/errors.js";
 import { messages } from "../../core/messages.js";
 import { type Experiment, type RecordBody, runEnsemble } from "../../experiment/experiment.js";
 import { balanceAnalysis } from "./balance-analysis.js";
+import { dlnCost } from "./cost.js";
 import { memoryAnalysis } from "./memory-analysis.js";
 import { sdePaths, simulateDlnRun } from "./simulate-run.js";
 import { type DlnSpec, dlnSpec, sweepDepths } from "./spec.js";
 import { stationaryAnalysis } from "./stationary-analysis.js";
 import { sweepAnalysis } from "./sweep-analysis.js";
-import { sweepRunCount, sweepTemperatures } from "./sweep-plan.js";
-
-/** Largest chains × steps of one spec (about a minute of single-thread work). */
-const maxWork = 2e10;
+import { sweepRunCount } from "./sweep-plan.js";
 
 /**
  * SGD on diagonal linear networks of any depth: the law of balance and the analytic stationary laws of
@@ -22,6 +20,7 @@ export const dlnExperiment: Experiment<DlnSpec> = {
     "SGD on diagonal linear networks (depth D, width d0): law of balance, stationary laws, phase transition at Tc",
   schema: dlnSpec,
   check: checkDlnSpec,
+  cost: dlnCost,
   simulateRun: simulateDlnRun,
   async run(spec, ctx) {
     const start = performance.now();
@@ -69,12 +68,4 @@ function checkDlnSpec(spec: DlnSpec): void {
     !(spec.horizon > spec.burnIn)
   )
     throw new SpecError("horizon", spec.horizon, messages.dlnHorizon(spec.burnIn));
-  const lrs = spec.analysis === "temperature-sweep" ? sweepTemperatures(spec) : [spec.optimizer.lr];
-  const steps =
-    Math.round(spec.horizon / Math.min(...lrs)) *
-    lrs.length *
-    (spec.analysis === "temperature-sweep" ? sweepDepths(spec).length + 1 : 1);
-  const factors = (spec.analysis === "temperature-sweep" ? Math.max(depth, ...sweepDepths(spec)) : depth) + 1;
-  const work = steps * spec.chains * spec.optimizer.batch * factors * width;
-  if (work > maxWork) throw new SpecError("chains", spec.chains, messages.dlnTooMuchWork(maxWork));
 }

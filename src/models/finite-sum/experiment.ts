@@ -1,6 +1,7 @@
 import type { z } from "zod";
 import type { Experiment } from "../../experiment/experiment.js";
 import { checkFlowsSpec } from "./check.js";
+import { flowsCost } from "./cost.js";
 import {
   type FlowsSpec,
   flowsSpec,
@@ -30,6 +31,7 @@ function flowsExperiment<S extends FlowsSpec>(
     description,
     schema: flowsSpec(model) as unknown as z.ZodType<S>,
     check: checkFlowsSpec,
+    cost: flowsCost,
     simulateRun: (spec, index) =>
       spec.analysis === "trajectories" ? simulateTrajectory(spec, index) : simulateTwoPoint(spec, index),
     async run(spec, ctx) {

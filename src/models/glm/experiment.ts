@@ -12,6 +12,7 @@ import {
 import type { Series } from "../../experiment/record.js";
 import { summariseEnsemble } from "../../simulate/ensemble.js";
 import { checkGlmSpec } from "./check.js";
+import { glmCost } from "./cost.js";
 import { glmSteps, simulateGlmRun } from "./simulate-run.js";
 import { type GlmSpec, glmSpec } from "./spec.js";
 import { squareStationary } from "./stationary.js";
@@ -28,6 +29,7 @@ export const glmExperiment: Experiment<GlmSpec> = {
   description:
     "GD/SGD with extensive batches on generalized linear models: discrete DMFT, exact square-loss oracles",
   schema: glmSpec,
+  cost: glmCost,
   check: checkGlmSpec,
   simulateRun: simulateGlmRun,
   async run(spec, ctx) {

@@ -12,6 +12,7 @@ import type { Series } from "../../experiment/record.js";
 import { summariseEnsemble } from "../../simulate/ensemble.js";
 import type { RunResult } from "../../simulate/record-run.js";
 import { checkGmmSpec } from "./check.js";
+import { gmmCost } from "./cost.js";
 import { diffusiveBody } from "./diffusive-body.js";
 import { endpointsTable } from "./endpoints.js";
 import { gmmStatisticNames, stateNames } from "./geometry.js";
@@ -34,6 +35,7 @@ export const gmmTwoLayerExperiment: Experiment<GmmTwoLayerSpec> = {
   description:
     "Two-layer ReLU network on binary / XOR Gaussian mixtures: ODE with corrector, snr = Infinity ODE, success probability, width sweep",
   schema: gmmTwoLayerSpec,
+  cost: gmmCost,
   check: checkGmmSpec,
   simulateRun: simulateGmmRun,
   async run(spec, ctx) {

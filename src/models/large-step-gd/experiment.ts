@@ -4,6 +4,7 @@ import type { Experiment, RecordBody } from "../../experiment/experiment.js";
 import type { Series } from "../../experiment/record.js";
 import { cubicPhases } from "../cubic-map/phase.js";
 import { archOf } from "./arch.js";
+import { gdCost } from "./cost.js";
 import { initialWeights, makeData } from "./data.js";
 import { type GdTrajectory, runGd } from "./gd-run.js";
 import { observedPhase, predictPhase } from "./phases.js";
@@ -30,6 +31,7 @@ function largeStepGdExperiment<S extends LargeStepGdSpec>(
     name,
     description,
     schema,
+    cost: gdCost,
     check(spec) {
       const { d, n, data } = spec.model;
       if (data === "orthogonal" && n > d) throw new SpecError("model.n", n, messages.orthogonalNeedsNLeD(d));

@@ -11,6 +11,7 @@ import {
 import { odeSeries, truncateSeries } from "../../experiment/ode-series.js";
 import type { Series } from "../../experiment/record.js";
 import { summariseEnsemble } from "../../simulate/ensemble.js";
+import { spikedCost } from "./cost.js";
 import { spikedDiffusive, spikedFixedPoints, spikedOde } from "./limits.js";
 import { spikedStatisticNames } from "./model.js";
 import { simulateSpikedRun, spikedDt, spikedGrid } from "./simulate-run.js";
@@ -26,6 +27,7 @@ export const spikedTensorExperiment: Experiment<SpikedTensorSpec> = {
   description:
     "Online SGD on spiked matrix (k = 2) and tensor (k >= 3) PCA: ODE, gradient flow, diffusive limit",
   schema: spikedTensorSpec,
+  cost: spikedCost,
   check(spec) {
     if (spec.theory.includes("diffusive") && spec.model.k !== 2)
       throw new SpecError("theory", spec.theory, messages.diffusiveNeedsK2);
