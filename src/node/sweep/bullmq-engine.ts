@@ -68,7 +68,7 @@ async function collect(
   const point = pending.get(job.id as string) as SweepPoint;
   pending.delete(point.key);
   const record = job.returnvalue;
-  if (record && typeof record === "object" && "series" in record) ctx.onResult(point, { record });
-  else ctx.onResult(point, { error: messages.sweepWorkerFailed(job.failedReason ?? "no result") });
+  if (record && typeof record === "object" && "series" in record) await ctx.onResult(point, { record });
+  else await ctx.onResult(point, { error: messages.sweepWorkerFailed(job.failedReason ?? "no result") });
   if (!job.failedReason) await job.remove();
 }

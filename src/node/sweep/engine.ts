@@ -7,8 +7,12 @@ export type PointResult = { record: ExperimentRecord } | { error: string };
 /** What the coordinator gives an engine: the stop signal and where results go. */
 export interface EngineContext {
   signal: AbortSignal;
-  /** Called once per point as soon as it finishes (in any order). */
-  onResult(point: SweepPoint, result: PointResult): void;
+  /**
+   * Called once per point as soon as it finishes (in any order); resolves when the result is stored.
+   * Engines that compute on the main thread await it before the next point, so that the store's writes
+   * get the event loop (and a killed sweep loses at most the points in flight).
+   */
+  onResult(point: SweepPoint, result: PointResult): Promise<void>;
 }
 
 /**

@@ -4,7 +4,13 @@ import { gitCommit } from "../provenance.js";
 import type { EngineContext, SweepEngine } from "./engine.js";
 
 /**
- * The default engine: points on this machine's worker pool. Up to `workers + 1` points are in flight, and
+ * Points in flight beyond one per worker: they keep the pool busy while a point computes its theory on
+ * the main thread or waits for its write to the store (the points finished meanwhile share one write).
+ */
+const lanesBeyondWorkers = 4;
+
+/**
+ * The default engine: points on this machine's worker pool. Up to `workers + 4` points are in flight, and
  * each submits its runs to the one shared pool, so the pool's queue holds (point, run) tasks of several
  * points at once and every worker stays busy, also while a point finishes its theory on the main thread.
  * Run i of a point always uses stream i of its seed, so results do not depend on `workers`.
@@ -27,13 +33,13 @@ export function localEngine(workers: number): SweepEngine {
               signal: ctx.signal,
               commit,
             });
-            ctx.onResult(point, { record });
+            await ctx.onResult(point, { record });
           } catch (e) {
-            if (!ctx.signal.aborted) ctx.onResult(point, { error: (e as Error).message });
+            if (!ctx.signal.aborted) await ctx.onResult(point, { error: (e as Error).message });
           }
         }
       };
-      await Promise.all(Array.from({ length: Math.min(points.length, workers + 1) }, lane));
+      await Promise.all(Array.from({ length: Math.min(points.length, workers + lanesBeyondWorkers) }, lane));
     },
     close: () => pool.close(),
   };

@@ -10,9 +10,14 @@ import { parseSweepFile } from "../../sweep/sweep-file.js";
 import { gitCommit } from "../provenance.js";
 import { readSpecFile } from "../read-spec.js";
 
-/** The version of this code: the package version and the git commit of the checkout (null outside git). */
+/**
+ * The version of this code, which every point key includes: the package version and the git commit of the
+ * checkout (null outside git). `SGDLAB_COMMIT` overrides the commit, for installs without a git checkout
+ * (set the same value on the coordinator and every worker) and for tests that must not see commits made
+ * while they run.
+ */
 export function codeVersion(): CodeVersion {
-  return { sgdlab: version, commit: gitCommit() };
+  return { sgdlab: version, commit: process.env.SGDLAB_COMMIT || gitCommit() };
 }
 
 /**

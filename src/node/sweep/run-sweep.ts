@@ -7,6 +7,9 @@ import type { SweepEngine } from "./engine.js";
 import { PointStore } from "./point-store.js";
 import { PointWriter } from "./point-writer.js";
 
+/** How long computed points may wait for their write before the engine is held back (ms). */
+const maxWriteLagMs = 1000;
+
 /** Points finished so far, for a progress bar. */
 export interface SweepProgress {
   total: number;
@@ -50,10 +53,11 @@ export async function runSweep(plan: SweepPlan, options: RunSweepOptions): Promi
   const signal = options.signal ?? new AbortController().signal;
   await options.engine.run(todo, {
     signal,
-    onResult(point, result) {
+    async onResult(point, result) {
+      let stored: Promise<void> | undefined;
       if ("record" in result) {
         const summary = summarisePoint(result.record);
-        writer.add({
+        stored = writer.add({
           key: point.key,
           experiment: point.experiment,
           spec: point.spec,
@@ -69,6 +73,10 @@ export async function runSweep(plan: SweepPlan, options: RunSweepOptions): Promi
         });
         progress.failed++;
       }
+      // Back-pressure: an engine computing on the main thread starves the writes of the event loop, so
+      // wait for them once the oldest unstored point is older than maxWriteLagMs (a killed sweep then
+      // loses at most about that much work, plus the points in flight).
+      await (stored && writer.oldestWaitMs > maxWriteLagMs ? stored : new Promise(setImmediate));
       progress.done++;
       options.onProgress?.({ ...progress });
     },

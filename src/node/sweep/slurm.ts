@@ -110,7 +110,9 @@ export async function runSweepTask(
   try {
     await run.run(points, {
       signal: new AbortController().signal,
-      onResult: (p, r) => entries.push({ key: p.key, ...r }),
+      onResult: async (p, r) => {
+        entries.push({ key: p.key, ...r });
+      },
     });
   } finally {
     if (!engine) await run.close();
@@ -146,7 +148,7 @@ export function shardEngine(dir: string): SweepEngine {
       const shards = readShards(dir);
       for (const p of points) {
         const result = shards.get(p.key);
-        if (result) ctx.onResult(p, result);
+        if (result) await ctx.onResult(p, result);
       }
     },
     close: async () => {},
