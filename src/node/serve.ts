@@ -29,7 +29,8 @@ export interface LabServer {
  *
  * Only GET and HEAD are answered (405 for anything else: no route writes). `/api/…` goes to
  * {@link apiAnswer}; every other path is a file of `root`, never outside it (see `staticFile`). Responses
- * carry `X-Content-Type-Options: nosniff` and a same-origin Content-Security-Policy.
+ * carry `X-Content-Type-Options: nosniff` and a same-origin Content-Security-Policy (scripts from the app
+ * only, no eval; `'wasm-unsafe-eval'` lets the core compile its embedded WebAssembly kernels, src/kernels/).
  *
  * @example const lab = await serveLab({ root: "dist/web", db: ".sgdlab/runs.duckdb", port: 0, host: "127.0.0.1" });
  */
@@ -91,7 +92,7 @@ function send(res: ServerResponse, status: number, type: string, body: string | 
     "Content-Length": Buffer.byteLength(body),
     "X-Content-Type-Options": "nosniff",
     "Content-Security-Policy":
-      "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' blob: data:; worker-src 'self' blob:",
+      "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self' 'unsafe-inline'; img-src 'self' blob: data:; worker-src 'self' blob:",
     "Cache-Control": "no-cache",
   });
   res.end(headOnly ? undefined : body);

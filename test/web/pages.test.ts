@@ -260,15 +260,18 @@ describe.skipIf(missing !== undefined)("the lab in the browser (Debian chromium)
   });
 
   it("cancels a run: the workers are terminated and the status says cancelled", async () => {
-    const spec = { ...example("spiked-matrix.json"), runs: 200, horizon: 40 };
+    // 100 runs of 40 000 steps at N = 2000 (8e10 operations, under the work limit): minutes on the page's
+    // workers, so it is surely cancelled mid-run.
+    const spec = { ...example("spiked-matrix.json"), runs: 100 };
     await open(page, lab.url + plainLink(spec));
     await figureHtml(page);
     const idle = page.workers().length; // the live-theory worker
     await page.click("[data-testid=run]");
-    await page.waitForFunction(() => document.querySelector("progress")?.value !== 0, null, {
-      timeout: 60_000,
-    });
+    // The pool's workers start (poll, bounded: 100 × 100 ms), then get a moment into their first runs.
+    for (let i = 0; i < 100 && page.workers().length <= idle; i++) await page.waitForTimeout(100);
     expect(page.workers().length).toBeGreaterThan(idle);
+    await page.waitForTimeout(500);
+    expect(await page.locator("[data-testid=status]").textContent()).toBe("running");
     await page.click("[data-testid=cancel]");
     expect(await finalStatus(page, 10_000)).toBe("cancelled");
     // Worker "close" events arrive shortly after terminate(): poll, bounded (100 × 100 ms).

@@ -9,6 +9,8 @@ export const webMessages = {
   cancelled: "cancelled: the workers were stopped, nothing was recorded",
   internal: (detail: string) => `internal error: ${detail} (please report it with the permalink)`,
   noTheoryPreview: "this experiment computes its theory together with its simulation: press Run to see both",
+  figureFailed: (detail: string) =>
+    `no figure: this record's renderer failed (${detail}); the record itself is complete, download it below`,
   theoryFailed: (detail: string) => `theory preview failed: ${detail}`,
   recordUnreadable: (name: string, detail: string) => `${name} is not a sgdlab record.json (${detail})`,
   noStore: "no run store here: start the page with `npx sgdlab serve` to browse the runs of a database",

@@ -1,5 +1,6 @@
 import { type ExperimentRecord, renderFigure } from "./core.js";
 import { download, recordJson, svgToPng } from "./downloads.js";
+import { webMessages } from "./messages.js";
 import { el } from "./schema-form.js";
 
 const fmt = (x: number) => (Number.isInteger(x) ? String(x) : x.toPrecision(5));
@@ -10,18 +11,26 @@ const fmt = (x: number) => (Number.isInteger(x) ? String(x) : x.toPrecision(5));
  * record.json, SVG and PNG. `kind` marks a live-theory preview, which offers no downloads.
  */
 export function recordView(record: ExperimentRecord, kind: "record" | "preview" = "record"): HTMLElement {
-  const svg = renderFigure(record);
   const figure = el("figure", { className: "figure" });
   figure.dataset.testid = "figure";
   figure.dataset.kind = kind;
-  figure.innerHTML = svg;
+  let svg: string | undefined;
+  try {
+    svg = renderFigure(record);
+    figure.innerHTML = svg;
+  } catch (e) {
+    // A renderer that cannot draw this record: say so where the figure would be, keep the rest.
+    figure.append(
+      el("figcaption", { className: "error", textContent: webMessages.figureFailed((e as Error).message) }),
+    );
+  }
   const parts: HTMLElement[] = [figure];
   if (kind === "record") parts.push(downloads(record, svg));
   parts.push(verdicts(record), messageList(record), scalarList(record));
   return el("div", { className: "record" }, ...parts);
 }
 
-function downloads(record: ExperimentRecord, svg: string): HTMLElement {
+function downloads(record: ExperimentRecord, svg: string | undefined): HTMLElement {
   const button = (label: string, testid: string, act: () => void | Promise<void>) => {
     const b = el("button", { type: "button", textContent: label });
     b.dataset.testid = testid;
