@@ -13,6 +13,7 @@ import {
   schemaCommand,
   showCommand,
 } from "./commands.js";
+import { registerSweepCommands, withSweeps } from "./sweep.js";
 
 function positiveInt(value: string): number {
   const n = Number(value);
@@ -67,10 +68,12 @@ program
 
 program
   .command("show")
-  .description("print the record of a past run (JSON)")
-  .argument("<id>", "run id or a unique prefix")
+  .description("print the record of a past run, or a sweep's document (JSON)")
+  .argument("<id>", "run or sweep id, or a unique prefix")
   .option(...dbOption)
-  .action(showCommand);
+  .action(withSweeps(showCommand));
+
+registerSweepCommands(program, { positiveInt, dbOption });
 
 program
   .command("schema")
