@@ -44,6 +44,19 @@ export interface Kernels {
     d: number,
     scale: number,
   ): void;
+  /**
+   * $out \mathrel{+}= \alpha S B$ for S (rows × m), B (m × w), out (rows × w), row-major: each row adds
+   * $(\alpha S_{ik}) B_k$ over k in order, skipping the terms with $\alpha S_{ik} = 0$.
+   */
+  matmulAdd(
+    S: Float64Array,
+    B: Float64Array,
+    out: Float64Array,
+    rows: number,
+    m: number,
+    w: number,
+    alpha: number,
+  ): void;
   /** $g \leftarrow g + c x$ over the first d entries. */
   axpy(c: number, x: Float64Array, g: Float64Array, d: number): void;
   /** Heavy-ball GLM step: $w \leftarrow w - lr(ridge\, w + g) + \beta(w - prev)$, then prev = the old w. */

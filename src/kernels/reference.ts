@@ -26,6 +26,14 @@ export const referenceKernels: Kernels = {
       for (let k = 0; k < d; k++) g[k] += cr * X[o + k];
     }
   },
+  matmulAdd(S, B, out, rows, m, w, alpha) {
+    for (let i = 0; i < rows; i++)
+      for (let k = 0; k < m; k++) {
+        const s = alpha * S[i * m + k];
+        if (s === 0) continue;
+        for (let j = 0; j < w; j++) out[i * w + j] += s * B[k * w + j];
+      }
+  },
   axpy(c, x, g, d) {
     for (let k = 0; k < d; k++) g[k] += c * x[k];
   },

@@ -7,6 +7,7 @@ interface KernelExports {
   gemv(X: number, w: number, out: number, rows: number, d: number, scale: number): void;
   gemvWhere(X: number, w: number, o: number, m: number, b: number, rows: number, d: number, s: number): void;
   gemvTransposed(X: number, c: number, g: number, rows: number, d: number, scale: number): void;
+  matmulAdd(S: number, B: number, out: number, rows: number, m: number, w: number, alpha: number): void;
   axpy(c: number, x: number, g: number, d: number): void;
   glmUpdate(w: number, prev: number, g: number, d: number, lr: number, ridge: number, beta: number): void;
   scale(x: number, n: number, alpha: number): void;
@@ -56,6 +57,8 @@ export function wasmKernels(module: WebAssembly.Module, memory: WebAssembly.Memo
       e.gemvWhere(X.byteOffset, w.byteOffset, out.byteOffset, mask.byteOffset, b, rows, d, s),
     gemvTransposed: (X, c, g, rows, d, s) =>
       e.gemvTransposed(X.byteOffset, c.byteOffset, g.byteOffset, rows, d, s),
+    matmulAdd: (S, B, out, rows, m, w, alpha) =>
+      e.matmulAdd(S.byteOffset, B.byteOffset, out.byteOffset, rows, m, w, alpha),
     axpy: (c, x, g, d) => e.axpy(c, x.byteOffset, g.byteOffset, d),
     glmUpdate: (w, prev, g, d, lr, ridge, beta) =>
       e.glmUpdate(w.byteOffset, prev.byteOffset, g.byteOffset, d, lr, ridge, beta),

@@ -71,6 +71,17 @@ describe("wasm kernels equal the TS reference bit for bit", () => {
     check({ w: d, prev: d, g: d }, d + 6, (k, { w, prev, g }) => k.glmUpdate(w, prev, g, d, 0.5, 0.1, 0.9));
   });
 
+  it.each(lengths)(
+    "matmulAdd at w = %i (rows 7, m = 1..9: every count of held rows; zero terms skipped)",
+    (w) => {
+      for (let m = 1; m <= 9; m++) {
+        check({ S: 7 * m, B: m * w, out: 7 * w }, w + m, (k, { S, B, out }) =>
+          k.matmulAdd(S, B, out, 7, m, w, -0.7),
+        );
+      }
+    },
+  );
+
   it.each(lengths)("affineStep (spiked step) at n = %i", (n) => {
     check({ x: n, v: n, z: n, out: 2 }, n + 7, (k, { x, v, z, out }) =>
       k.affineStep(x, v, z, n, 0.999, 0.002, 0.01, out),

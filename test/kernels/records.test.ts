@@ -4,6 +4,11 @@ import { simulateGlmRun } from "../../src/models/glm/simulate-run.js";
 import { glmSpec } from "../../src/models/glm/spec.js";
 import { simulateGmmRun } from "../../src/models/gmm-two-layer/simulate-run.js";
 import { gmmTwoLayerSpec } from "../../src/models/gmm-two-layer/spec.js";
+import { archOf } from "../../src/models/large-step-gd/arch.js";
+import { initialWeights, makeData } from "../../src/models/large-step-gd/data.js";
+import { runGd } from "../../src/models/large-step-gd/gd-run.js";
+import { SpanGd } from "../../src/models/large-step-gd/span-gd.js";
+import { quadraticNetworkSpec } from "../../src/models/large-step-gd/spec.js";
 import { simulateSpikedRun } from "../../src/models/spiked-tensor/simulate-run.js";
 import { spikedTensorSpec } from "../../src/models/spiked-tensor/spec.js";
 
@@ -75,5 +80,23 @@ describe("simulators give the same record with the wasm kernels as with the TS r
     });
     const run = expectSameRun(() => simulateSpikedRun(spec, 0));
     expect(run.values[0][3]).not.toBe(run.values[0][0]); // m moved
+  });
+
+  it("large-step GD, quadratic network on Gaussian data (the C G product in wasm)", () => {
+    const spec = quadraticNetworkSpec.parse({
+      model: { name: "quadratic-network", d: 30, n: 21, width: 7, outer: 0.3, data: "gaussian" },
+      optimizer: { lr: 5 },
+    });
+    const run = () => {
+      const gd = new SpanGd(makeData(spec), archOf(spec), initialWeights(spec));
+      const out = runGd(gd, { lr: 5, steps: 40, points: 5, burnIn: 20 });
+      return {
+        status: out.divergedStep === undefined ? "ok" : "diverged",
+        values: [out.trainLoss, out.testError, out.sharpness, gd.P],
+      };
+    };
+    const run0 = expectSameRun(run);
+    expect(run0.status).toBe("ok");
+    expect(run0.values[0][4]).not.toBe(run0.values[0][0]); // the loss moved
   });
 });

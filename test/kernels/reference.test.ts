@@ -46,6 +46,14 @@ describe("TS reference kernels", () => {
     for (let j = 0; j < d; j++) expect(g[j]).toBe(0.5 * X[j] - X[2 * d + j]);
   });
 
+  it("matmulAdd adds alpha S B (exact on small integers)", () => {
+    const S = Float64Array.of(1, 2, 0, -1); // 2 x 2
+    const B = Float64Array.of(1, 2, 3, 4, 5, 6); // 2 x 3
+    const out = Float64Array.of(1, 1, 1, 1, 1, 1);
+    k.matmulAdd(S, B, out, 2, 2, 3, 2);
+    expect(Array.from(out)).toEqual([1 + 2 * 9, 1 + 2 * 12, 1 + 2 * 15, 1 - 8, 1 - 10, 1 - 12]);
+  });
+
   it("affineStep returns <x, v> and |x|^2 of the updated x", () => {
     const x = Float64Array.of(1, 2, 3);
     const v = Float64Array.of(0, 1, 0);

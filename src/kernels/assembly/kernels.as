@@ -101,6 +101,68 @@ export function gemvTransposed(X: usize, c: usize, g: usize, rows: i32, d: i32, 
   if (held != 0) axpy(held, heldRow, g, d);
 }
 
+/** g <- (((g + c1 x1) + c2 x2) + c3 x3) + c4 x4, entry by entry. */
+@inline
+function axpy4(c1: f64, x1: usize, c2: f64, x2: usize, c3: f64, x3: usize, c4: f64, x4: usize, g: usize, d: i32): void {
+  const v1 = f64x2.splat(c1);
+  const v2 = f64x2.splat(c2);
+  const v3 = f64x2.splat(c3);
+  const v4 = f64x2.splat(c4);
+  let k = 0;
+  for (; k + 2 <= d; k += 2) {
+    const pg = at(g, k);
+    let s = f64x2.add(v128.load(pg), f64x2.mul(v1, v128.load(at(x1, k))));
+    s = f64x2.add(s, f64x2.mul(v2, v128.load(at(x2, k))));
+    s = f64x2.add(s, f64x2.mul(v3, v128.load(at(x3, k))));
+    v128.store(pg, f64x2.add(s, f64x2.mul(v4, v128.load(at(x4, k)))));
+  }
+  for (; k < d; k++) {
+    let s = load<f64>(at(g, k)) + c1 * load<f64>(at(x1, k));
+    s += c2 * load<f64>(at(x2, k));
+    s += c3 * load<f64>(at(x3, k));
+    store<f64>(at(g, k), s + c4 * load<f64>(at(x4, k)));
+  }
+}
+
+/**
+ * out (rows x w) += alpha S B for S (rows x m) and B (m x w), all row-major: out_i += (alpha S_ik) B_k over
+ * k in order, skipping the terms with alpha S_ik = 0 (four rows of B at a time, added in the same order).
+ */
+export function matmulAdd(S: usize, B: usize, out: usize, rows: i32, m: i32, w: i32, alpha: f64): void {
+  for (let i = 0; i < rows; i++) {
+    const o = at(out, i * w);
+    let held = 0;
+    let c1: f64 = 0;
+    let c2: f64 = 0;
+    let c3: f64 = 0;
+    let r1: usize = 0;
+    let r2: usize = 0;
+    let r3: usize = 0;
+    for (let k = 0; k < m; k++) {
+      const s = alpha * load<f64>(at(S, i * m + k));
+      if (s == 0) continue;
+      const r = at(B, k * w);
+      if (held == 0) {
+        c1 = s;
+        r1 = r;
+      } else if (held == 1) {
+        c2 = s;
+        r2 = r;
+      } else if (held == 2) {
+        c3 = s;
+        r3 = r;
+      } else {
+        axpy4(c1, r1, c2, r2, c3, r3, s, r, o, w);
+        held = -1;
+      }
+      held++;
+    }
+    if (held >= 2) axpy2(c1, r1, c2, r2, o, w);
+    else if (held == 1) axpy(c1, r1, o, w);
+    if (held == 3) axpy(c3, r3, o, w);
+  }
+}
+
 /** The GLM update with heavy-ball momentum: w_k <- w_k - lr (ridge w_k + g_k) + beta (w_k - prev_k), prev <- old w. */
 export function glmUpdate(w: usize, prev: usize, g: usize, d: i32, lr: f64, ridge: f64, beta: f64): void {
   const vl = f64x2.splat(lr);

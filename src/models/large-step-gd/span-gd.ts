@@ -1,3 +1,4 @@
+import { type Kernels, kernelWorkspace } from "../../kernels/index.js";
 import { gradientScale, type QuadraticArch } from "./arch.js";
 import type { GdData } from "./data.js";
 import { gram, lowerCholesky, lowerTimes, lowerTransposeTimes, symmetricTimes } from "./sample-algebra.js";
@@ -10,7 +11,8 @@ import { gram, lowerCholesky, lowerTimes, lowerTransposeTimes, symmetricTimes } 
  *
  * gives the same iterates as GD on U (a reformulation, not an approximation; tested against
  * {@link fullModel} step by step). Cost per step O(n^2 width), O(n width) for orthonormal rows (C = I),
- * against O(n d width) in parameter space.
+ * against O(n d width) in parameter space. The step's `C G` product runs as a wasm kernel on the
+ * workspace's P, G and C (the same sums, in the same order, as the TS loop).
  *
  * The Hessian `∇²L = Aᵀ M A` (A: V -> XV, M the sample-space operator
  * `M[Q] = g (df ∘ P + e ∘ Q)`, `df_i = 2c sum_j P_ij Q_ij`) has the non-zero spectrum of `Lᵀ M L`,
@@ -32,6 +34,7 @@ export class SpanGd {
   private readonly G: Float64Array;
   private readonly buf: Float64Array;
   private readonly g: number;
+  private readonly kernels: Kernels;
 
   constructor(
     readonly data: GdData,
@@ -43,18 +46,18 @@ export class SpanGd {
     this.n = n;
     this.width = w;
     this.g = gradientScale(arch, n);
-    this.P = new Float64Array(n * w);
+    const gramMatrix = gram(X, n, d);
+    const orthonormal = gramMatrix.every((v, idx) => Math.abs(v - (idx % (n + 1) === 0 ? 1 : 0)) < 1e-12);
+    const nw = n * w;
+    const ws = kernelWorkspace({ P: nw, K: nw, e: n, G: nw, buf: nw, C: orthonormal ? 0 : n * n });
+    this.kernels = ws.kernels;
+    ({ P: this.P, K: this.K, e: this.e, G: this.G, buf: this.buf } = ws.arrays);
     for (let i = 0; i < n; i++)
       for (let k = 0; k < d; k++)
         for (let j = 0; j < w; j++) this.P[i * w + j] += X[i * d + k] * U0[k * w + j];
-    this.K = new Float64Array(n * w);
-    this.e = new Float64Array(n);
-    this.G = new Float64Array(n * w);
-    this.buf = new Float64Array(n * w);
-    const C = gram(X, n, d);
-    const orthonormal = C.every((v, idx) => Math.abs(v - (idx % (n + 1) === 0 ? 1 : 0)) < 1e-12);
-    this.C = orthonormal ? null : C;
-    this.L = orthonormal ? null : lowerCholesky(C, n);
+    ws.arrays.C.set(orthonormal ? [] : gramMatrix);
+    this.C = orthonormal ? null : ws.arrays.C;
+    this.L = orthonormal ? null : lowerCholesky(gramMatrix, n);
   }
 
   /** Predictions `f_i = c |P_i|^2` into `f`, residuals into `e`; returns the loss. */
@@ -79,7 +82,7 @@ export class SpanGd {
     for (let i = 0; i < n; i++) for (let j = 0; j < w; j++) G[i * w + j] = s * e[i] * P[i * w + j];
     for (let k = 0; k < G.length; k++) K[k] -= G[k];
     if (this.C === null) for (let k = 0; k < G.length; k++) P[k] -= G[k];
-    else symmetricTimes(this.C, G, n, w, P, -1);
+    else this.kernels.matmulAdd(this.C, G, P, n, n, w, -1);
   }
 
   /** `out = M[Q]`, the sample-space Hessian operator at the current P and e. */
