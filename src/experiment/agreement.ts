@@ -60,10 +60,20 @@ export function agreementOf(sim: Series, theory: Series, gap: GapModel): Record<
     let entry: AgreementEntry | undefined;
     for (let j = 0; j < n && Number.isFinite(bound[j]); j++) {
       const diff = Math.abs(mean[j] - th[j]);
-      const tol =
-        z * Math.max(se[j], (spread?.[j] ?? 0) / Math.sqrt(runs)) + bound[j] + theoryAccuracy(th[j]);
+      const seEff = Math.max(se[j], (spread?.[j] ?? 0) / Math.sqrt(runs));
+      const tol = z * seEff + bound[j] + theoryAccuracy(th[j]);
+      // A true gap g is flagged unless the mean's error is below -t se, which the t-quantile bounds:
+      // the smallest gap detected at the tolerance's confidence is tol + t se (docs/record.md).
+      const detectable = tol + z * seEff;
       if (!entry || diff > entry.maxAbs)
-        entry = { maxAbs: diff, at: sim.t[j], tolerance: tol, pass: entry?.pass ?? true, final: 0 };
+        entry = {
+          maxAbs: diff,
+          at: sim.t[j],
+          tolerance: tol,
+          detectable,
+          pass: entry?.pass ?? true,
+          final: 0,
+        };
       entry.pass &&= diff <= tol;
       entry.final = diff;
     }

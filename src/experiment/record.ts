@@ -14,6 +14,9 @@ export interface Series {
   runs?: number;
 }
 
+/** What an agreement check concluded (see `verdictOf` in src/experiment/power.ts). */
+export type Verdict = "agrees" | "underpowered" | "disagrees";
+
 /** Simulation mean against one theory for one statistic, measured at the record points. */
 export interface AgreementEntry {
   /** Largest |simulation mean - theory| over the common record points. */
@@ -22,8 +25,15 @@ export interface AgreementEntry {
   at: number;
   /** The derived tolerance at `at`, the point of the largest gap (see the model README for its derivation). */
   tolerance: number;
+  /**
+   * The smallest gap `|E[simulation] − theory|` the check detects at its confidence, at `at`:
+   * `tolerance + t(runs) × se` (docs/record.md). Always set in a record (`judgeAgreement`).
+   */
+  detectable?: number;
   /** Every compared point is within its own tolerance (so `pass` can be false while `maxAbs <= tolerance`). */
   pass: boolean;
+  /** `pass` with its power: "agrees", "underpowered" (detectable > 10% of the range) or "disagrees". */
+  verdict?: Verdict;
   /** Gap at the last record point. */
   final: number;
 }

@@ -3,6 +3,7 @@ import { defaultWorkLimit, messages } from "../core/messages.js";
 import type { RunResult } from "../simulate/record-run.js";
 import type { Experiment, RunContext, RunExecutor } from "./experiment.js";
 import { parseWith } from "./parse.js";
+import { judgeAgreement } from "./power.js";
 import type { ExperimentRecord } from "./record.js";
 import { sanitiseBody } from "./sanitise.js";
 import { version } from "./version.js";
@@ -91,7 +92,7 @@ export async function runValidated(
 ): Promise<ExperimentRecord> {
   const startedAt = new Date().toISOString();
   const start = performance.now();
-  const body = sanitiseBody(await experiment.run(spec as never, ctx));
+  const body = judgeAgreement(sanitiseBody(await experiment.run(spec as never, ctx)));
   const host = (globalThis as { process?: { version?: string; platform?: string; arch?: string } }).process;
   return {
     sgdlab: version,
