@@ -3,16 +3,17 @@
  * the bad value. Functions return strings; callers decide whether they become errors or record messages.
  */
 /**
- * The work guard's default limit, in operations of about a nanosecond each on one core: about 15 times
- * the largest shipped example's estimate (examples/spiked-matrix.json, 6.4e9), a few minutes on one core. A spec
- * estimated above it is refused before anything runs (src/experiment/work.ts); `RunContext.workLimit`
- * changes it.
+ * The work guard's default limit, in operations of about a nanosecond each on one core: 1e12, about 15
+ * minutes on one core (a minute or two on a 16-core machine for an ensemble), 150 times the largest
+ * shipped example's estimate (examples/spiked-matrix.json, 6.4e9) and 6 times the largest paper figure
+ * panel's (xor-width, 1.6e11). A spec estimated above it is refused before anything runs
+ * (src/experiment/work.ts); `RunContext.workLimit` changes it.
  */
-export const defaultWorkLimit = 1e11;
+export const defaultWorkLimit = 1e12;
 
 export const messages = {
   tooMuchWork: (formula: string, limit: number) =>
-    `at most ${limit.toExponential(0)} operations (a few minutes on one core); this spec's estimate is ${formula}: lower one of these`,
+    `at most ${limit.toExponential(0)} operations (about ${Math.round(limit / 6e10)} minutes on one core); this spec's estimate is ${formula}: lower one of these`,
   unknownModel: (known: readonly string[]) => `one of ${known.map((k) => JSON.stringify(k)).join(", ")}`,
   unknownField: (allowed: readonly string[]) =>
     allowed.length > 0

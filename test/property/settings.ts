@@ -18,7 +18,7 @@ export const specsPerExperiment = extensive ? 60 : 4;
 
 /**
  * Per-case limits. The work guard's limit is lowered to 1e10 operations (3e10 extensive; the default is
- * 1e11): above every example's estimate (the largest, examples/spiked-matrix.json, is 6.4e9), and about
+ * 1e12): above every example's estimate (the largest, examples/spiked-matrix.json, is 6.4e9), and about
  * 10 s of work, so an accepted case ends well inside the time limit unless its experiment's `cost`
  * underestimates it several times over (or it never ends). A case still running at the limit is a long
  * run with progress (stopped, and it must stop) or a hang. The time limits are a safety net, not a speed

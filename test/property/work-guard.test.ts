@@ -7,7 +7,7 @@ import { readdirSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { defaultWorkLimit } from "../../src/core/messages.js";
-import { runExperiment, SpecError, validateSpec } from "../../src/index.js";
+import { figures, runExperiment, SpecError, validateSpec } from "../../src/index.js";
 import { readSpecFile } from "../../src/node/read-spec.js";
 import { applyMutation, type Mutation } from "./mutate.js";
 import { caseLimits } from "./settings.js";
@@ -37,6 +37,16 @@ describe("the work guard", () => {
     expect(estimate?.operations).toBeLessThanOrEqual(Math.min(caseLimits.workLimit, defaultWorkLimit));
   });
 
+  it("every paper figure's panels are within the default limit (sgdlab reproduce runs them)", () => {
+    for (const [id, figure] of Object.entries(figures))
+      for (const panel of figure.panels) {
+        const { experiment, spec } = validateSpec(panel.spec);
+        expect(experiment.cost?.(spec as never).operations, `${id} ${panel.label}`).toBeLessThanOrEqual(
+          defaultWorkLimit,
+        );
+      }
+  });
+
   // The first six ran for minutes with no output before the guard (found by the property tests); the
   // others take other cost fields to their schema's largest values.
   const hangs: [string, Mutation][] = [
@@ -47,14 +57,13 @@ describe("the work guard", () => {
     ["spiked-billion.json", { op: "delete", path: ["horizon"] }],
     ["spiked-matrix.json", { op: "scale", path: ["horizon"], factor: 1e6 }],
     ["balance-law.json", { op: "set", path: ["chains"], value: 1_000_000 }],
-    ["flows-least-squares.json", { op: "set", path: ["paths"], value: 1_000_000 }],
     ["cubic-quadratic-network.json", { op: "set", path: ["steps"], value: 10_000_000 }],
   ];
   it.each(hangs)("refuses %s with %j, naming the estimate", (file, mutation) => {
     const e = refusal(applyMutation(readSpecFile(join(dir, file)), mutation));
     expect(e?.field).toBe("work");
     expect(e?.message).toMatch(
-      /^work = "[0-9.e+]+ operations" is invalid: expected at most 1e\+11 operations/,
+      /^work = "[0-9.e+]+ operations" is invalid: expected at most 1e\+12 operations/,
     );
     expect(e?.message).toMatch(/this spec's estimate is .* = [0-9]/);
   });

@@ -4,8 +4,11 @@ import type { GmmTwoLayerSpec } from "./spec.js";
 
 /** Measured nanoseconds per coordinate of one hidden unit in a full SGD step. */
 const nsPerCoordinate = 10;
-/** Measured nanoseconds per unit of `K^2 + 16` of one step of the dimension-free sampler (about 1 µs at K = 2). */
-const nsPerReducedStep = 60;
+/**
+ * Measured nanoseconds per unit of `K^2 + 16` of one step of the dimension-free sampler (1 to 4 µs from
+ * K = 2 to 10, on the examples and the xor-width figure).
+ */
+const nsPerReducedStep = 120;
 /** Measured nanoseconds per test sample and hidden unit at each record point. */
 const nsPerTestSample = 35;
 
