@@ -33,13 +33,19 @@ export const messages = {
       : `diffusive: shown up to t = ${until.toPrecision(4)}, while N m^2 <= sqrt(N) (the runs have not escaped the equator)`,
   nonFinite: (what: string, at?: number) =>
     `${what} had a non-finite value${at === undefined ? "" : ` from t = ${at}`}; cut there (please report: a model should say why)`,
+  nonFiniteValue: (
+    status: "diverged" | "failed",
+    quantity: string,
+    value: number,
+    at: { step?: number; t?: number },
+    bound: number,
+  ) =>
+    `${status}${at.step === undefined ? "" : ` at step ${at.step}`}${
+      at.t === undefined ? "" : `${at.step === undefined ? " at" : ","} t = ${at.t.toPrecision(4)}`
+    }: ${quantity} = ${value}${Number.isFinite(value) ? ` (beyond ${bound})` : ""}`,
   runFailed: (noun: string, index: number, detail: string, t?: number) =>
     `${noun} ${index} ${detail}${t === undefined ? "" : ` (t = ${t.toPrecision(4)})`}`,
   moreFailures: (count: number, noun: string) => `... and ${count} more ${noun}s`,
-  divergedAtStep: (step: number, limit: number) =>
-    `diverged at step ${step} (its size left the range [0, ${limit}])`,
-  flowsMomentsBlowUp: (source: string, t: number) =>
-    `${source}: moments exceed 1e100 at t = ${t.toPrecision(4)} (the dynamics diverge at this learning rate); series cut there`,
   cubicNoErgodicMean: (r: number) =>
     `r = ${r}: the orbit escapes, so it has no ergodic mean (no row in tables.ergodic)`,
   flowsStartLength: (d: number) => `a start of length ${d}, the dimension of the matrices A`,
@@ -69,7 +75,7 @@ export const messages = {
     `weak-order: rows for lr = ${lrs.join(", ")} dropped: the moments overflow (SGD or a flow diverges at this lr)`,
   flowsNoSlope: (model: string) => `slope.${model} not reported: an error is 0 or not finite`,
   flowsDivergedPaths: (source: string, failed: number, paths: number) =>
-    `${source}: ${failed} of ${paths} paths exploded (counted in ${source}.failedPaths); its series stops at the last point every path reached`,
+    `${source}: ${failed} of ${paths} paths exploded (counted in ${source}.failedRuns); its series stops at the last point every path reached`,
   gmmRidge: (task: string, max: string) =>
     `a ridge in (0, ${max}) for task "${task}": at ridge >= ${max} C_alpha <= 0 and only the trivial fixed point (all weights 0) remains`,
   gmmDimension: (min: number) =>
@@ -108,10 +114,10 @@ export const messages = {
     `boundary finder did not converge for ${names.join(", ")}; no value reported`,
   orthogonalNeedsNLeD: (d: number) => `n <= d = ${d} for "orthogonal" data (n orthonormal rows in R^d)`,
   burnInTooLate: (steps: number) => `average.burnIn < steps = ${steps}`,
-  gdDiverged: (step: number) => `GD diverged at step ${step} (a parameter left the finite range)`,
+  gdDiverged: (detail: string) => `GD ${detail}`,
   unknownMapPhase: "phase of the run not predicted: no training sample has a positive label",
   dlnDivergedChains: (failed: number, chains: number) =>
-    `${failed} of ${chains} chains diverged (counted in divergedFraction; their samples are left out of the histogram and the KS distance)`,
+    `${failed} of ${chains} chains diverged (counted in failedRuns; their samples are left out of the histogram and the KS distance)`,
   dlnNoStationaryLaw: (T: number, Tc: number | undefined) =>
     `no non-trivial stationary law: T = ${T} >= Tc = ${Tc?.toPrecision(4)}, the law p_+ is not normalisable and SGD collapses to v = 0 (nothing is learned); the histogram shows the simulation only`,
   dlnBalanceScalar:
@@ -138,7 +144,7 @@ export const messages = {
   glmDmftMemory: (bytes: number, max: number, samples: number, response: string) =>
     `fewer steps: the ${response} DMFT would need ${(bytes / 2 ** 30).toFixed(2)} GiB with ${samples} samples (at most ${(max / 2 ** 30).toFixed(0)} GiB); lower steps or dmft.samples, or use dmft.response "stein" (O(S T) memory)`,
   glmDataTooLarge: (max: number) => `a dimension with n × d <= ${max.toExponential(0)} (n = alpha d)`,
-  glmDiverged: (source: string, step: number) => `${source}: diverged at step ${step}`,
+  glmDiverged: (source: string, detail: string) => `${source}: ${detail}`,
   glmNoStationary: (lr: number, critical: number) =>
     `stationary values not reported: lr = ${lr} >= lrCritical = ${critical.toPrecision(6)} (SGD diverges)`,
   // Sweeps (issue 11)

@@ -2,10 +2,12 @@
  * Outcome of a numerical computation, carried as a value in results and records.
  *
  * Numerical failure is never an uncaught exception and never a silent NaN: a simulation that blows up
- * finishes with `"diverged"` and says at which step, an iterative solver that gives up returns
- * `"not-converged"`, a non-finite value is `"nan"`.
+ * (a value infinite or beyond its bound) finishes with `"diverged"` and says at which step, a NaN (an
+ * undefined operation) is `"failed"` with the step and the quantity (both through `./non-finite.ts`), an
+ * iterative solver that gives up returns `"not-converged"`, an adaptive one whose step underflows
+ * `"step-size-too-small"`. There is no `"nan"` status.
  */
-export type Status = "ok" | "diverged" | "nan" | "not-converged" | "step-size-too-small";
+export type Status = "ok" | "diverged" | "failed" | "not-converged" | "step-size-too-small";
 
 /** A status with the human-readable messages that explain it. */
 export interface Outcome {
@@ -17,7 +19,7 @@ const severity: Record<Status, number> = {
   ok: 0,
   "not-converged": 1,
   "step-size-too-small": 2,
-  nan: 3,
+  failed: 3,
   diverged: 4,
 };
 

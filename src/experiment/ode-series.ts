@@ -1,4 +1,5 @@
 import { messages } from "../core/messages.js";
+import { checkFinite, type NonFinite } from "../core/non-finite.js";
 import type { Outcome } from "../core/status.js";
 import { type OdeMethodName, solveOde } from "../theory/ode/solve.js";
 import type { OdeOptions, OdeProblem } from "../theory/ode/types.js";
@@ -31,27 +32,24 @@ export function odeSeries(
   const sol = solveOde(problem, solver.method, t, solver.options);
   const series: Series = { source, t: [], values: {} };
   const y = new Float64Array(problem.dim);
+  let bad: NonFinite | undefined;
   for (let j = 0; j < t.length; j++) {
     for (let i = 0; i < problem.dim; i++) y[i] = sol.y[i][j];
     const values = statistics(y, t[j]);
-    if (!Object.values(values).every(Number.isFinite)) break;
+    bad = checkFinite(Object.keys(values), Object.values(values), { t: t[j] });
+    if (bad) break;
     series.t.push(t[j]);
     for (const [name, v] of Object.entries(values)) {
       series.values[name] ??= [];
       series.values[name].push(v);
     }
   }
-  const ok = sol.status === "ok" && series.t.length === t.length;
-  const detail = sol.message ?? `non-finite value after t = ${series.t.at(-1) ?? t[0]}`;
-  return {
-    series,
-    outcome: ok
-      ? { status: "ok", messages: [] }
-      : {
-          status: sol.status === "ok" ? "nan" : sol.status,
-          messages: [messages.theoryFailed(source, detail)],
-        },
-  };
+  if (sol.status === "ok" && bad === undefined) return { series, outcome: { status: "ok", messages: [] } };
+  // The solver's own failure first; else a statistic of a finite state left the finite range.
+  const failure = sol.status !== "ok" ? { status: sol.status, detail: sol.message ?? sol.status } : undefined;
+  const status = failure?.status ?? bad?.status ?? "failed";
+  const detail = failure?.detail ?? bad?.messages[0] ?? "";
+  return { series, outcome: { status, messages: [messages.theoryFailed(source, detail)] } };
 }
 
 /** The first `n` points of a series (all of its columns). */

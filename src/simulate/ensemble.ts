@@ -8,7 +8,7 @@ export interface EnsembleSummary {
   mean: Record<string, number[]>;
   stderr: Record<string, number[]>;
   runs: number;
-  /** Runs that failed (diverged or produced NaN). */
+  /** Runs whose status is not "ok" (diverged, or failed on a NaN: `src/core/non-finite.ts`). */
   failedRuns: number;
   outcome: Outcome;
 }
@@ -46,7 +46,7 @@ export function summariseEnsemble(
       stderr[name].push(se);
     }
   });
-  return { t: t.slice(0, reached), mean, stderr, runs: results.length, ...failures(results, dt, noun) };
+  return { t: t.slice(0, reached), mean, stderr, runs: results.length, ...runFailures(results, dt, noun) };
 }
 
 /** Two-pass mean and standard error of the mean (0 for a single run). */
@@ -61,10 +61,17 @@ function meanAndStderr(results: readonly RunResult[], s: number, j: number): [nu
   return [mu, Math.sqrt(ss / (n - 1) / n)];
 }
 
-function failures(
+/**
+ * The failed runs of an ensemble: their count (`failedRuns`, the one name of this counter in every
+ * record) and their outcome, the worst status with one message per failed run (the first few) saying
+ * how and when it failed.
+ *
+ * @example runFailures(results, 1 / N, "chain").failedRuns // 0
+ */
+export function runFailures(
   results: readonly RunResult[],
   dt: number,
-  noun: string,
+  noun = "run",
 ): { failedRuns: number; outcome: Outcome } {
   const failed = results.map((r, i) => ({ r, i })).filter(({ r }) => r.status !== "ok");
   const listed = failed.slice(0, maxListedFailures).map(({ r, i }) => ({

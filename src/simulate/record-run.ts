@@ -1,4 +1,4 @@
-import { messages } from "../core/messages.js";
+import { checkFinite, nonFinite, nonFiniteKind } from "../core/non-finite.js";
 import { Rng } from "../core/rng.js";
 import type { Status } from "../core/status.js";
 import type { Stepper } from "./stepper.js";
@@ -21,9 +21,12 @@ export const DIVERGENCE_SIZE = 1e100;
 /**
  * Run a stepper and read its statistics after each number of steps in `recordSteps` (increasing).
  *
- * Divergence is checked at the record points only, so the hot loop pays nothing for it; when a record
- * point is non-finite or above `limit`, the interval since the previous record point is replayed from a
- * snapshot of the parameters and the Rng state, step by step, to find the exact step.
+ * Divergence is checked at the record points only, so the hot loop pays nothing for it; when the size at
+ * a record point is non-finite or above `limit`, the interval since the previous record point is replayed
+ * from a snapshot of the parameters and the Rng state, step by step, to find the exact step. The status
+ * and message come from the shared rule (`src/core/non-finite.ts`): `"diverged"` for a size beyond
+ * `limit` or infinite, `"failed"` for a NaN; a statistic that is not finite while the size is ends the
+ * run as well, naming the statistic and the record point's step.
  *
  * @param stepper the run
  * @param rng its random stream (consumed)
@@ -51,28 +54,41 @@ export function recordRun(
     } else {
       for (const target = recordSteps[j]; l < target; l++) stepper.advance(rng, l);
     }
-    if (!(stepper.size() <= limit)) {
+    if (nonFiniteKind(stepper.size(), limit) !== undefined) {
       stepper.restore();
-      const failedStep = replayToFailure(stepper, Rng.fromState(rngState), from, recordSteps[j], limit);
-      return {
-        values,
-        recorded: j,
-        status: "diverged",
-        message: messages.divergedAtStep(failedStep, limit),
-        failedStep,
-      };
+      const [failedStep, size] = replayToFailure(
+        stepper,
+        Rng.fromState(rngState),
+        from,
+        recordSteps[j],
+        limit,
+      );
+      const bad = nonFinite("the size of the parameters", size, { step: failedStep }, limit);
+      return { values, recorded: j, status: bad.status, message: bad.messages[0], failedStep };
     }
     stepper.read(buf);
+    const bad = checkFinite(names, buf, { step: l });
+    if (bad) return { values, recorded: j, status: bad.status, message: bad.messages[0], failedStep: l };
     for (let s = 0; s < names.length; s++) values[s][j] = buf[s];
   }
   return { values, recorded: recordSteps.length, status: "ok" };
 }
 
-/** The first step in `(from, to]` after which the size leaves the range (`to` if the replay never does). */
-function replayToFailure(stepper: Stepper, rng: Rng, from: number, to: number, limit: number): number {
+/**
+ * The first step in `(from, to]` after which the size leaves the range, and the size there (`to` and its
+ * size if the replay never does: a stepper whose `advanceMany` and `advance` differ).
+ */
+function replayToFailure(
+  stepper: Stepper,
+  rng: Rng,
+  from: number,
+  to: number,
+  limit: number,
+): [number, number] {
   for (let l = from; l < to; l++) {
     stepper.advance(rng, l);
-    if (!(stepper.size() <= limit)) return l + 1;
+    const size = stepper.size();
+    if (nonFiniteKind(size, limit) !== undefined) return [l + 1, size];
   }
-  return to;
+  return [to, stepper.size()];
 }

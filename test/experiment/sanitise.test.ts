@@ -14,14 +14,30 @@ const body = (): RecordBody => ({
 });
 
 describe("record-level guard against non-finite values", () => {
-  it("cuts a series at its first NaN, drops a non-finite scalar, and says so with status nan", () => {
+  it("cuts a series at its first NaN, drops a non-finite scalar, and says so (infinity: diverged)", () => {
     const out = sanitiseBody(body());
-    expect(out.status).toBe("nan");
+    // NaN alone would be "failed"; the infinite scalar is "diverged", the more severe of the two.
+    expect(out.status).toBe("diverged");
     expect(out.series[0].t).toEqual([0]);
     expect(out.series[0].values).toEqual({ m: [0.1], q: [1] });
     expect(out.scalars).toEqual({ good: 1 });
-    expect(out.messages.join(" ")).toMatch(/series ode .* t = 1/);
+    expect(out.messages.join(" ")).toMatch(/failed at t = 1\.000: series ode: m = NaN/);
     expect(out.messages.join(" ")).toMatch(/scalar bad/);
+    expect(JSON.stringify(out)).not.toMatch(/null/);
+  });
+
+  it("a NaN alone is failed; a non-finite table row, distribution theory and agreement entry are dropped", () => {
+    const input = body();
+    input.scalars.bad = 2;
+    input.tables = { grid: { r: [1, 2, 3], lyap: [0.1, Number.NaN, 0.3], phase: ["a", "b", "c"] } };
+    input.distributions = { v: { edges: [0, 1], simulation: [1], theory: [Number.NaN] } };
+    input.agreement = { m: { ode: { maxAbs: Number.NaN, at: 0, tolerance: 1, pass: false, final: 0 } } };
+    const out = sanitiseBody(input);
+    expect(out.status).toBe("failed");
+    expect(out.tables.grid).toEqual({ r: [1, 3], lyap: [0.1, 0.3], phase: ["a", "c"] });
+    expect(out.distributions.v).toEqual({ edges: [0, 1], simulation: [1] });
+    expect(out.agreement).toEqual({ m: {} });
+    expect(out.messages.join(" ")).toMatch(/table grid\.lyap \(row 1\) = NaN/);
     expect(JSON.stringify(out)).not.toMatch(/null/);
   });
 

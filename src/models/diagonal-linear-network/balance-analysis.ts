@@ -1,8 +1,9 @@
 import { Rng } from "../../core/rng.js";
 import { type Outcome, worstOutcome } from "../../core/status.js";
-import { agreementOf, meanGapMultiplier } from "../../experiment/agreement.js";
+import { agreementOf } from "../../experiment/agreement.js";
 import { emptyRecordBody, type RecordBody } from "../../experiment/experiment.js";
 import type { Series } from "../../experiment/record.js";
+import { meanGapMultiplier } from "../../experiment/tolerance.js";
 import { summariseEnsemble } from "../../simulate/ensemble.js";
 import type { RunResult } from "../../simulate/record-run.js";
 import { dlnChain } from "./chain.js";

@@ -24,7 +24,8 @@ export interface ChainOptions {
 
 /**
  * One chain of SGD on the diagonal linear network $\ell = (v x - y)^2$, $v = \sum_i \prod_{k=0}^{D} u_i^{(k)}$,
- * as a `Stepper` (statistics: `v`, `logImbalanceRatio` = ln|D_t/D_0| of path 0 (D = u^2 - w^2, depth 1),
+ * as a `Stepper` (statistics: `v`, `logImbalanceRatio` = ln|D_t/D_0| of path 0 (D = u^2 - w^2, depth 1;
+ * 0 from a balanced start D_0 = 0, where the ratio is undefined),
  * `identityMaxError` = running max over steps of the relative error of the exact one-step identity
  * $D' = (1 - \mathrm{lr}^2 g^2) D$, `imbalanceDrift` = |D_t - D_0|, and `v0`, `v1`, ... per path).
  *
@@ -106,7 +107,8 @@ export function dlnChain(o: ChainOptions, params: Float64Array): Stepper {
         v += out[4 + i];
       }
       out[0] = v;
-      const ratio = F >= 2 ? Math.abs((params[0] * params[0] - params[1] * params[1]) / d0) : 1;
+      // A balanced path 0 (D_0 = 0) has no ratio; SGD keeps D = 0 (D' = (1 - lr^2 g^2) D): reported as 0.
+      const ratio = F >= 2 && d0 !== 0 ? Math.abs((params[0] * params[0] - params[1] * params[1]) / d0) : 1;
       out[1] = Math.max(-745, Math.log(ratio));
       out[2] = maxErr;
       out[3] = F >= 2 ? Math.abs(params[0] * params[0] - params[1] * params[1] - d0) : 0;

@@ -1,6 +1,7 @@
 import { messages } from "../../core/messages.js";
 import { quantile } from "../../core/stats.js";
 import { emptyRecordBody, type RecordBody } from "../../experiment/experiment.js";
+import { runFailures } from "../../simulate/ensemble.js";
 import type { RunResult } from "../../simulate/record-run.js";
 import { lawBinDensity, lawKs, lawMeanSd, lawQuantile } from "../../theory/stationary/law-stats.js";
 import { stationaryLawOf } from "./law-of.js";
@@ -35,12 +36,12 @@ export function effectiveSamples(spec: DlnSpec, okChains: number, perChain: numb
 export function stationaryAnalysis(spec: DlnSpec, results: readonly RunResult[]): RecordBody {
   const body: RecordBody = emptyRecordBody();
   const ok = results.filter((r) => r.status === "ok");
-  const diverged = results.length - ok.length;
-  body.scalars.divergedFraction = diverged / results.length;
-  if (diverged > 0) {
+  const { failedRuns, outcome } = runFailures(results, spec.optimizer.lr, "chain");
+  body.scalars.failedRuns = failedRuns;
+  if (failedRuns > 0) {
     // Counted, reported, and a status: the statistics below describe the surviving chains only.
-    body.status = "diverged";
-    body.messages.push(messages.dlnDivergedChains(diverged, results.length));
+    Object.assign(body, outcome);
+    body.messages.push(messages.dlnDivergedChains(failedRuns, results.length));
   }
   const T = temperature(spec);
   body.scalars.T = T;

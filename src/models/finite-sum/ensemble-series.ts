@@ -1,3 +1,4 @@
+import type { Outcome } from "../../core/status.js";
 import type { Series } from "../../experiment/record.js";
 import { summariseEnsemble } from "../../simulate/ensemble.js";
 import type { RunResult } from "../../simulate/record-run.js";
@@ -8,7 +9,7 @@ import { finiteSeries } from "./finite-series.js";
  * statistics in `variances` also `<name>Variance`, the variance over paths, with the standard error
  * $\sqrt{(m_4 - s^4)/n}$ ($m_4$ the fourth central moment). Points after the first failed path are dropped
  * (as `summariseEnsemble` does), and so are points where a moment overflows; `failed` counts
- * the failed paths.
+ * the failed paths and `outcome` says how they failed (the shared statuses of `recordRun`).
  *
  * @example ensembleSeries("smf", results, ["loss"], t, h, ["loss"])
  */
@@ -19,7 +20,7 @@ export function ensembleSeries(
   t: readonly number[],
   dt: number,
   variances: readonly string[] = [],
-): { series: Series; failed: number } {
+): { series: Series; failed: number; outcome: Outcome } {
   const summary = summariseEnsemble(results, names, t, dt, "path");
   const series: Series = {
     source,
@@ -48,5 +49,5 @@ export function ensembleSeries(
     series.values[`${name}Variance`] = values;
     if (series.stderr) series.stderr[`${name}Variance`] = stderr;
   }
-  return { series: finiteSeries(series), failed: summary.failedRuns };
+  return { series: finiteSeries(series), failed: summary.failedRuns, outcome: summary.outcome };
 }

@@ -104,12 +104,12 @@ export async function runTrajectories(
   trajectorySources.forEach((source, k) => {
     const runs = results.slice(k * spec.paths, (k + 1) * spec.paths);
     const label = source === "sgd" ? "simulation" : source;
-    const { series, failed } = ensembleSeries(label, runs, ["loss"], t, lr, ["loss"]);
+    const { series, failed, outcome } = ensembleSeries(label, runs, ["loss"], t, lr, ["loss"]);
     body.series.push(series);
-    body.scalars[`${source}.failedPaths`] = failed;
+    body.scalars[`${source}.failedRuns`] = failed;
     if (failed > 0) {
       outcomes.push({
-        status: "diverged",
+        status: outcome.status,
         messages: [messages.flowsDivergedPaths(source, failed, spec.paths)],
       });
       return;

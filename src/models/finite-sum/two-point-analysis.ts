@@ -77,7 +77,7 @@ export async function runTwoPoint(
   const { h, steps, t } = grid(spec);
   const results = await runEnsemble(ctx, name, spec, spec.paths);
   const simulationSeconds = (performance.now() - started) / 1000;
-  const { series: mc, failed } = ensembleSeries("sme-shared", results, names, t, h);
+  const { series: mc, failed, outcome: paths } = ensembleSeries("sme-shared", results, names, t, h);
   const exact = sumSquareExact(fs, lr, x0[0], t);
   const em = sumSquareEulerMaruyama(fs, lr, x0[0], h, steps);
   const theory = finiteSeries({ source: "sme-shared-exact", t, values: { smeSharedSumSquare: exact } });
@@ -86,7 +86,7 @@ export async function runTwoPoint(
     status: "ok",
     messages: [],
     series: [smf, sme, theory],
-    scalars: { failedPaths: failed, ...twoPointScalars(results, sme, exact, em, t.length) },
+    scalars: { failedRuns: failed, ...twoPointScalars(results, sme, exact, em, t.length) },
     tables: {},
     distributions: {},
     agreement: {},
@@ -101,7 +101,7 @@ export async function runTwoPoint(
   body.timing.theorySeconds = (performance.now() - started) / 1000 - simulationSeconds;
   const outcome: Outcome =
     failed > 0
-      ? { status: "diverged", messages: [messages.flowsDivergedPaths("sme-shared", failed, spec.paths)] }
+      ? { status: paths.status, messages: [messages.flowsDivergedPaths("sme-shared", failed, spec.paths)] }
       : { status: "ok", messages: [] };
   return { ...body, ...outcome };
 }

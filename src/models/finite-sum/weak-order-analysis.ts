@@ -1,4 +1,6 @@
 import { messages } from "../../core/messages.js";
+import { checkFinite } from "../../core/non-finite.js";
+import { worstOutcome } from "../../core/status.js";
 import type { RecordBody } from "../../experiment/experiment.js";
 import type { Series } from "../../experiment/record.js";
 import { affineMomentStep, startMoments, traceOf } from "../../theory/sde/index.js";
@@ -20,7 +22,8 @@ const tableModels: TableModel[] = ["gf", "sme1", "sme2", "smf", "smeShared"];
 /**
  * The `weak-order` analysis: `tables.weakOrder` (lr, sgd, and each model's exact error), scalars
  * `slope.<model>`, and the observable against t at the first learning rate for every source. Rows whose
- * moments overflow are dropped with a message (status "diverged"); no NaN or infinity reaches the record.
+ * moments overflow are dropped with a message (status "diverged", or "failed" on a NaN:
+ * `src/core/non-finite.ts`); no NaN or infinity reaches the record.
  *
  * @example await runWeakOrder(spec) // spec.analysis === "weak-order"
  */
@@ -30,13 +33,15 @@ export function runWeakOrder(spec: FlowsSpec): RecordBody {
   const observable = spec.observable;
   const lrs = lrsOf(spec);
   const full = weakOrderTable(fs, x0, lrs, spec.horizon, observable);
-  const keep = lrs.map((_, i) =>
-    [full.sgd[i], ...Object.values(full.errors).map((e) => e[i])].every(Number.isFinite),
+  const names = ["sgd", ...Object.keys(full.errors)];
+  const failures = lrs.map((_, i) =>
+    checkFinite(names, [full.sgd[i], ...Object.values(full.errors).map((e) => e[i])]),
   );
+  const keep = failures.map((f) => f === undefined);
   const rows = lrs.filter((_, i) => keep[i]);
   const table = rows.length === lrs.length ? full : weakOrderTable(fs, x0, rows, spec.horizon, observable);
   const body: RecordBody = {
-    status: rows.length === lrs.length ? "ok" : "diverged",
+    status: worstOutcome(failures.filter((f) => f !== undefined)).status,
     messages: rows.length === lrs.length ? [] : [messages.flowsOverflow(lrs.filter((_, i) => !keep[i]))],
     series: rows.length > 0 ? observableSeries(fs, x0, rows[0], spec) : [],
     scalars: {},

@@ -1,3 +1,4 @@
+import { checkFinite, type NonFinite } from "../../core/non-finite.js";
 import { marchenkoPastur, type SpectralRule } from "../../theory/dmft/marchenko-pastur.js";
 
 /** Ridge regression `y = hStar + sigma eps` trained by GD, heavy ball or SGD with batch fraction b. */
@@ -20,6 +21,14 @@ export interface SquareCurves {
   trainLoss: number[];
   /** First step at which q or the train loss left [0, divergenceBound] (absent when stable). */
   divergedAt?: number;
+  /** What left the range there (`src/core/non-finite.ts`: diverged beyond the bound, failed on NaN). */
+  failure?: NonFinite;
+}
+
+/** The curves cut at step `t`, where q or the train loss left the range (or `undefined` if neither did). */
+function cutAt(out: SquareCurves, t: number, q: number, train: number): SquareCurves | undefined {
+  const failure = checkFinite(["q", "the train loss"], [q, train], { step: t }, divergenceBound);
+  return failure && { ...out, divergedAt: t, failure };
 }
 
 /** Bound on q and the train loss beyond which a run, a recursion or the DMFT counts as diverged. */
@@ -96,7 +105,8 @@ export function squareGd(p: SquareProblem, steps: number, nodes = 4000): SquareC
   for (let t = 0; ; t++) {
     const [m, q] = weightSide(S, DS, p);
     const train = sampleSide(K, DK, p) / 2;
-    if (!(q <= divergenceBound && train <= divergenceBound)) return { ...out, divergedAt: t };
+    const cut = cutAt(out, t, q, train);
+    if (cut) return cut;
     out.m.push(m);
     out.q.push(q);
     out.trainLoss.push(train);
@@ -130,7 +140,8 @@ export function squareSgd(p: SquareProblem, steps: number, nodes = 4000): Square
     let q = gd.q[t];
     for (let j = 0; j < sigmaK.length; j++) l2 += K.weights[j] * sigmaK[j];
     for (let j = 0; j < omegaS.length; j++) q += S.weights[j] * omegaS[j];
-    if (!(q <= divergenceBound && l2 / 2 <= divergenceBound)) return { ...out, divergedAt: t };
+    const cut = cutAt(out, t, q, l2 / 2);
+    if (cut) return cut;
     out.m.push(gd.m[t]);
     out.q.push(q);
     out.trainLoss.push(l2 / 2);
@@ -146,5 +157,5 @@ export function squareSgd(p: SquareProblem, steps: number, nodes = 4000): Square
       omegaS[j] = (1 - lr * (p.ridge + s)) ** 2 * omegaS[j] + kick * s;
     }
   }
-  return { ...out, divergedAt: gd.divergedAt };
+  return { ...out, divergedAt: gd.divergedAt, failure: gd.failure };
 }

@@ -1,4 +1,5 @@
 import { messages } from "../../core/messages.js";
+import type { NonFinite } from "../../core/non-finite.js";
 import { Rng } from "../../core/rng.js";
 import type { Outcome } from "../../core/status.js";
 import type { Series, Table } from "../../experiment/record.js";
@@ -49,10 +50,11 @@ function withDerived(spec: GlmSpec, v: { m: number[]; q: number[] } & Record<str
   return { ...v, cosine, testError };
 }
 
-function divergedOutcome(source: string, at: number | undefined): Outcome {
-  return at === undefined
+/** The outcome of a theory curve cut where a quantity left the range (the shared non-finite rule). */
+function divergedOutcome(source: string, failure: NonFinite | undefined): Outcome {
+  return failure === undefined
     ? { status: "ok", messages: [] }
-    : { status: "diverged", messages: [messages.glmDiverged(source, at)] };
+    : { status: failure.status, messages: [messages.glmDiverged(source, failure.messages[0])] };
 }
 
 /**
@@ -64,7 +66,7 @@ export function exactSeries(spec: GlmSpec): { series: Series; outcome: Outcome }
   const values = withDerived(spec, { m: c.m, q: c.q, trainLoss: c.trainLoss });
   return {
     series: { source: "exact", t: c.m.map((_, t) => t), values },
-    outcome: divergedOutcome("exact", c.divergedAt),
+    outcome: divergedOutcome("exact", c.failure),
   };
 }
 
@@ -95,10 +97,10 @@ export function dmftSeries(spec: GlmSpec): { series: Series; outcome: Outcome; f
     values[name] = rows[0].map((_, j) => rows.reduce((a, r) => a + r[j], 0) / rows.length);
     stderr[name] = rows[0].map((_, j) => seedStderr(rows.map((r) => r[j])));
   }
-  const divergedAt = solutions.find((s) => s.divergedAt !== undefined)?.divergedAt;
+  const failure = solutions.find((s) => s.failure !== undefined)?.failure;
   return {
     series: { source: "dmft", t: values.m.map((_, t) => t), values, stderr, runs: solutions.length },
-    outcome: divergedOutcome("dmft", divergedAt),
+    outcome: divergedOutcome("dmft", failure),
     first: solutions[0],
   };
 }

@@ -1,5 +1,6 @@
 import type { GapModel } from "../../experiment/agreement.js";
 import type { Series } from "../../experiment/record.js";
+import { gaussianSigmas } from "../../experiment/tolerance.js";
 import type { GlmSpec } from "./spec.js";
 
 /**
@@ -10,13 +11,11 @@ import type { GlmSpec } from "./spec.js";
  */
 export const finiteSizeSafety = 4;
 
-/** Multiplier of the DMFT's seed-spread standard error (4 sigma, as for the simulation). */
-const dmftSigmas = 4;
-
 /**
  * Gap model of the simulation mean against a theory of the glm experiment: the finite-d bias bound
- * above and, for the DMFT, its own Monte Carlo error: 4 × its seed-spread standard error, with a floor
- * `1/sqrt(S × seeds)` (the order of the Monte Carlo error, which a spread from two seeds may underestimate).
+ * above and, for the DMFT, its own Monte Carlo error: `gaussianSigmas` (4, the shared confidence of
+ * `src/experiment/tolerance.ts`) × its seed-spread standard error, with a floor `1/sqrt(S × seeds)` (the
+ * order of the Monte Carlo error, which a spread from two seeds may underestimate).
  *
  * @example agreementOf(sim, dmft, glmGapModel(spec, dmft))
  */
@@ -27,7 +26,8 @@ export function glmGapModel(spec: GlmSpec, theory: Series): GapModel {
   for (const [name, values] of Object.entries(theory.values)) {
     const se = theory.stderr?.[name];
     bias[name] = values.map(
-      (x, j) => (finiteSizeSafety * (1 + Math.abs(x))) / d + (se ? dmftSigmas * Math.max(se[j], floor) : 0),
+      (x, j) =>
+        (finiteSizeSafety * (1 + Math.abs(x))) / d + (se ? gaussianSigmas * Math.max(se[j], floor) : 0),
     );
   }
   return { bias };

@@ -1,6 +1,6 @@
 import { messages } from "../../core/messages.js";
 import { type Outcome, worstOutcome } from "../../core/status.js";
-import { agreementOf, meanGapMultiplier } from "../../experiment/agreement.js";
+import { agreementOf } from "../../experiment/agreement.js";
 import {
   type Experiment,
   emptyRecordBody,
@@ -167,10 +167,9 @@ function compareWithOde(
   for (const [stat, entry] of Object.entries(agreementOf(sim, ode, gap)))
     body.agreement[stat] = { ode: entry };
   // The tracked run alone against the same ODE, as the theory "ode-track" of each statistic.
-  const z = meanGapMultiplier(spec.runs);
   state.forEach((name, k) => {
     const sd = sim.t.map((_, j) => sampleSd(results, k + 2, j));
-    const e = trackingEntry(sim.t, track.values[name], ode.values[name], sd, gap.bias[name], z, spec.runs);
+    const e = trackingEntry(sim.t, track.values[name], ode.values[name], sd, gap.bias[name], spec.runs);
     body.agreement[name] = { ...body.agreement[name], "ode-track": e };
   });
 }

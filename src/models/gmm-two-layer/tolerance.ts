@@ -1,5 +1,6 @@
 import type { GapModel } from "../../experiment/agreement.js";
 import type { AgreementEntry, Series } from "../../experiment/record.js";
+import { predictionTolerance } from "../../experiment/tolerance.js";
 
 /**
  * Bound `B` on the finite-N bias `|E[u(t)] − u_ode(t)| <= B/N` of every state statistic (v, mMu, mNu,
@@ -45,14 +46,13 @@ export function gmmGapModel(names: readonly string[], N: number, ode: Series, fi
 /**
  * A single run against the ODE. Runs that share the tracked run's start have the same law, so the sample
  * standard deviation `sd_j` of all runs at point j predicts the tracked run's spread; the tolerance is a
- * 4-sigma prediction interval `z sd_j sqrt(1 + 1/runs) + bias_j` (z the Student-t multiplier of
- * `agreementOf`, for the estimated sd) plus the same bias bound as the mean.
+ * 4-sigma prediction interval `t(runs) sd_j sqrt(1 + 1/runs)` (the shared `predictionTolerance`, with
+ * the Student-t multiplier of `agreementOf` for the estimated sd) plus the same bias bound as the mean.
  *
  * @param track the tracked run's values per point
  * @param theory the ODE values per point
  * @param sd sample standard deviation over runs per point
  * @param bias bias bound per point
- * @param z Student-t multiplier for `runs − 1` degrees of freedom
  * @param runs number of runs
  * @returns an agreement entry (the tracked run in place of the mean)
  */
@@ -62,14 +62,13 @@ export function trackingEntry(
   theory: readonly number[],
   sd: readonly number[],
   bias: readonly number[],
-  z: number,
   runs: number,
 ): AgreementEntry {
   const entry: AgreementEntry = { maxAbs: 0, at: t[0], tolerance: 0, pass: true, final: 0 };
   const n = Math.min(track.length, theory.length);
   for (let j = 0; j < n; j++) {
     const diff = Math.abs(track[j] - theory[j]);
-    const tol = z * sd[j] * Math.sqrt(1 + 1 / runs) + bias[j] + 1e-8 * Math.max(1, Math.abs(theory[j]));
+    const tol = predictionTolerance(sd[j], runs, bias[j], theory[j]);
     if (j === 0 || diff > entry.maxAbs) Object.assign(entry, { maxAbs: diff, at: t[j], tolerance: tol });
     entry.pass &&= diff <= tol;
     entry.final = diff;

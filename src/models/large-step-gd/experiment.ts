@@ -68,12 +68,12 @@ function largeStepGdExperiment<S extends LargeStepGdSpec>(
       const notes: string[] = [];
       if (prediction.phase !== undefined) scalars.phase = cubicPhases.indexOf(prediction.phase);
       else notes.push(messages.unknownMapPhase);
-      if (run.divergedStep !== undefined) {
-        scalars.divergedStep = run.divergedStep;
-        notes.unshift(messages.gdDiverged(run.divergedStep));
+      if (run.failure !== undefined) {
+        scalars.divergedStep = run.failure.step ?? spec.steps;
+        notes.unshift(messages.gdDiverged(run.failure.messages[0]));
       }
       const body: RecordBody = {
-        status: run.divergedStep === undefined ? "ok" : "diverged",
+        status: run.failure?.status ?? "ok",
         messages: notes,
         series,
         scalars,

@@ -1,3 +1,4 @@
+import { type NonFinite, nonFinite, nonFiniteKind } from "../../core/non-finite.js";
 import { recordGrid } from "../../simulate/grid.js";
 import { sampleMap } from "./arch.js";
 import { PredictorAverage } from "./average.js";
@@ -16,8 +17,10 @@ export interface GdTrajectory {
   /** Record steps at or after the burn-in, and the test error of the averaged predictor there. */
   averagedT: number[];
   testErrorAveraged: number[];
-  /** Step whose loss left the finite range (> 1e100); undefined when the run finished. */
+  /** Step whose loss left the finite range (> 1e100, or NaN); undefined when the run finished. */
   divergedStep?: number;
+  /** How it left (`src/core/non-finite.ts`): diverged beyond the bound, failed on NaN. */
+  failure?: NonFinite;
   /** Largest |GD per-sample value - map iterate| over the steps run (with `mapSteps`; else undefined). */
   mapDeviation?: number;
   /** Largest Lyapunov exponent of the GD map over the second half of the run (tangent vector). */
@@ -59,28 +62,11 @@ const divergence = 1e100;
  * @example runGd(new SpanGd(data, arch, U0), { lr: 40, steps: 300, points: 61, burnIn: 150 }).testError
  */
 export function runGd(gd: SpanGd, o: GdRunOptions): GdTrajectory {
-  const { d, n, teacher } = gd.data;
   const grid = recordGrid(o.steps, o.points, 1).steps;
-  const out: GdTrajectory = {
-    t: [],
-    trainLoss: [],
-    testError: [],
-    sharpness: [],
-    averagedT: [],
-    testErrorAveraged: [],
-    lyapunov: 0,
-    finalStepRatio: 0,
-    finalSharpness: 0,
-    midStepRatio: 0,
-    tailLoss: new Float64Array(Math.min(tailLength, o.steps + 1)),
-  };
-  const f = new Float64Array(n);
-  const A = new Float64Array(d * d);
-  const U = new Float64Array(d * gd.width);
-  const average = new PredictorAverage(gd);
-  const eig = new Float64Array(n * gd.width).fill(1);
-  const work = new Float64Array(n * gd.width);
-  const tangent = new Float64Array(n * gd.width).fill(1 / Math.sqrt(n * gd.width));
+  const out = emptyTrajectory(o.steps);
+  const f = new Float64Array(gd.data.n);
+  const record = recorder(gd, o.burnIn, out);
+  const tangent = new Float64Array(f.length * gd.width).fill(1 / Math.sqrt(f.length * gd.width));
   const previous = new Float64Array(gd.P.length);
   const follow = o.mapSteps ? mapFollower(gd, o.mapSteps) : undefined;
   const lyapStart = Math.floor(o.steps / 2);
@@ -88,29 +74,18 @@ export function runGd(gd: SpanGd, o: GdRunOptions): GdTrajectory {
   let next = 0;
   for (let l = 0; l <= o.steps; l++) {
     const loss = gd.evaluate(f);
-    if (!(loss <= divergence)) {
+    if (nonFiniteKind(loss, divergence) !== undefined) {
       out.divergedStep = l;
+      out.failure = nonFinite("the training loss", loss, { step: l }, divergence);
       break;
     }
     follow?.(f, l);
     const tailIndex = l - (o.steps + 1 - out.tailLoss.length);
     if (tailIndex >= 0) out.tailLoss[tailIndex] = loss;
-    if (l >= o.burnIn) average.add();
     if (l === grid[next]) {
       next++;
-      gd.parameters(U);
-      gramOf(U, d, gd.width, gd.arch.c, A);
-      out.t.push(l);
-      out.trainLoss.push(loss);
-      out.testError.push(quadraticTestError(A, teacher, d));
-      const top = largestEigenvalue((v, r) => gd.applySymmetricHessian(v, r), eig, work, 100, 1e-7);
-      out.sharpness.push(d > n ? Math.max(top, 0) : top);
-      if (l >= o.burnIn) {
-        average.matrix(gd.data, A);
-        out.averagedT.push(l);
-        out.testErrorAveraged.push(quadraticTestError(A, teacher, d));
-      }
-    }
+      record(l, loss);
+    } else if (l >= o.burnIn) record.average.add();
     if (l === o.steps) break;
     if (l >= lyapStart) lyapSum += tangentLog(gd, tangent, o.lr);
     if (l === lyapStart + 1) out.midStepRatio = stepRatio(gd.P, previous);
@@ -122,6 +97,52 @@ export function runGd(gd: SpanGd, o: GdRunOptions): GdTrajectory {
   out.finalSharpness = out.sharpness.length > 0 ? out.sharpness[out.sharpness.length - 1] : 0;
   if (follow) out.mapDeviation = follow.gap();
   return out;
+}
+
+/** A trajectory with nothing recorded yet. */
+function emptyTrajectory(steps: number): GdTrajectory {
+  return {
+    t: [],
+    trainLoss: [],
+    testError: [],
+    sharpness: [],
+    averagedT: [],
+    testErrorAveraged: [],
+    lyapunov: 0,
+    finalStepRatio: 0,
+    finalSharpness: 0,
+    midStepRatio: 0,
+    tailLoss: new Float64Array(Math.min(tailLength, steps + 1)),
+  };
+}
+
+/**
+ * The record-point writer of {@link runGd}: at step `l` (loss `loss`) it adds the step to the predictor
+ * average (from `burnIn` on) and appends the loss, the last iterate's test error, the sharpness and the
+ * averaged predictor's test error to `out`. Between record points only `average.add()` is called.
+ */
+function recorder(gd: SpanGd, burnIn: number, out: GdTrajectory) {
+  const { d, n, teacher } = gd.data;
+  const A = new Float64Array(d * d);
+  const U = new Float64Array(d * gd.width);
+  const average = new PredictorAverage(gd);
+  const eig = new Float64Array(n * gd.width).fill(1);
+  const work = new Float64Array(n * gd.width);
+  const record = (l: number, loss: number) => {
+    if (l >= burnIn) average.add();
+    gd.parameters(U);
+    gramOf(U, d, gd.width, gd.arch.c, A);
+    out.t.push(l);
+    out.trainLoss.push(loss);
+    out.testError.push(quadraticTestError(A, teacher, d));
+    const top = largestEigenvalue((v, r) => gd.applySymmetricHessian(v, r), eig, work, 100, 1e-7);
+    out.sharpness.push(d > n ? Math.max(top, 0) : top);
+    if (l < burnIn) return;
+    average.matrix(gd.data, A);
+    out.averagedT.push(l);
+    out.testErrorAveraged.push(quadraticTestError(A, teacher, d));
+  };
+  return Object.assign(record, { average });
 }
 
 /** One tangent step, renormalised; returns `ln |v'|` (0 if the vector degenerates). */

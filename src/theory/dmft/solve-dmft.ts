@@ -1,5 +1,6 @@
 import { SpecError } from "../../core/errors.js";
 import { messages } from "../../core/messages.js";
+import { type NonFinite, nonFinite, nonFiniteKind } from "../../core/non-finite.js";
 import type { Rng } from "../../core/rng.js";
 import type { Status } from "../../core/status.js";
 import { IncrementalQr } from "./incremental-qr.js";
@@ -17,8 +18,10 @@ export interface DmftSolution {
   /** `E[1{H y <= 0}]`, when the problem classifies. */
   trainError?: number[];
   status: Status;
-  /** First step at which q left [0, bound] (status "diverged"). */
+  /** First step at which q left [0, bound] (status "diverged", or "failed" on a NaN). */
   divergedAt?: number;
+  /** What left the range there (`src/core/non-finite.ts`). */
+  failure?: NonFinite;
   /** The kernels on the (T+1) × (T+1) grid, row-major (`G[t (T+1) + s]`). */
   kernels: WeightSide;
 }
@@ -54,7 +57,10 @@ export function solveDmft(p: DmftProblem, rng: Rng, bound = 1e8): DmftSolution {
   if (p.classify) out.trainError = [];
   for (let t = 0; t <= T; t++) {
     const q = ws.Q[t];
-    if (!(q <= bound)) return { ...out, status: "diverged", divergedAt: t };
+    if (nonFiniteKind(q, bound) !== undefined) {
+      const failure = nonFinite("q", q, { step: t }, bound);
+      return { ...out, status: failure.status, divergedAt: t, failure };
+    }
     preactivation(ws, side, t);
     observe(p, side, out);
     out.m.push(ws.m[t]);

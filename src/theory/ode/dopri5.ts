@@ -1,3 +1,4 @@
+import { type NonFiniteStatus, nonFiniteKind } from "../../core/non-finite.js";
 import { createDopri5Work, type Dopri5Work } from "./dopri5Work.js";
 import { type FixedStepper, integrateFixedStep } from "./integrateFixedStep.js";
 import { odeMessages } from "./messages.js";
@@ -26,7 +27,7 @@ const NON_FINITE_SHRINK = 0.2;
  * after a rejection. Steps are never shortened to hit output times (only the last one, to land on the
  * final time): values in between come from the continuous extension of order 4. A trial step producing
  * NaN or an infinite value is rejected and the step shrunk by 5; if the step then underflows the status
- * is `"nan"` (or `"diverged"`).
+ * is `"failed"` (or `"diverged"`).
  *
  * Options: `rtol`, `atol`, `h` (initial step; default the Hairer–Wanner heuristic), `hMin`, `maxSteps`,
  * `blowUp`; `fixedStep: true` takes steps of exactly `h` (6 `rhs` calls each) without error control, to
@@ -91,7 +92,7 @@ function integrateAdaptive(problem: OdeProblem, setup: OdeSetup): OdeSolution {
   if (setup.h === undefined) stats.rhsEvaluations++;
   h = Math.min(h, hMax);
   const control = createController();
-  let nonFinite: "nan" | "diverged" | null = null;
+  let nonFinite: NonFiniteStatus | null = null;
   while (true) {
     if (stats.steps + stats.rejected >= maxSteps) {
       return rec.fail("not-converged", t, odeMessages.maxSteps(t, maxSteps));
@@ -105,7 +106,7 @@ function integrateAdaptive(problem: OdeProblem, setup: OdeSetup): OdeSolution {
     work.stages(t, h, y, y1);
     const err = work.errorNorm(t, h, y, y1, atol, rtol);
     stats.rhsEvaluations += 6;
-    nonFinite = err <= Number.MAX_VALUE ? null : Number.isNaN(err) ? "nan" : "diverged";
+    nonFinite = nonFiniteKind(err, Number.MAX_VALUE) ?? null;
     if (nonFinite || err > 1) {
       stats.rejected++;
       h = control.reject(h, err);
@@ -116,7 +117,7 @@ function integrateAdaptive(problem: OdeProblem, setup: OdeSetup): OdeSolution {
     const status = stateStatus(y1, blowUp);
     if (status !== "ok") {
       const message =
-        status === "nan" ? odeMessages.nan(t, tNew) : odeMessages.diverged(tNew, maxAbs(y1), blowUp);
+        status === "failed" ? odeMessages.nan(t, tNew) : odeMessages.diverged(tNew, maxAbs(y1), blowUp);
       return rec.fail(status, tNew, message);
     }
     recordStep(rec, work, t, tNew, h, y, y1, out);

@@ -20,7 +20,7 @@ export interface FixedStepper {
  *
  * An output interval of length $\Delta$ takes $n = \lceil \Delta / h \rceil$ steps: $n - 1$ of length
  * $h$ (their ends computed as $t_\mathrm{start} + k h$, so round-off does not accumulate) and a last one
- * ending exactly at the output time. After every step the state is checked: NaN gives status `"nan"`, a
+ * ending exactly at the output time. After every step the state is checked: NaN gives status `"failed"`, a
  * component above `blowUp` gives `"diverged"`, and more than `maxSteps` steps give `"not-converged"`.
  *
  * Args: `setup` from `normaliseOdeInput` (with `h` set), `stepper` the method's step.
@@ -50,7 +50,7 @@ export function integrateFixedStep(setup: OdeSetup, stepper: FixedStepper): OdeS
       stats.steps++;
       stats.rhsEvaluations += stepper.stages;
       const status = stateStatus(y, blowUp);
-      if (status === "nan") return rec.fail(status, tNext, odeMessages.nan(t, tNext));
+      if (status === "failed") return rec.fail(status, tNext, odeMessages.nan(t, tNext));
       if (status === "diverged")
         return rec.fail(status, tNext, odeMessages.diverged(tNext, maxAbs(y), blowUp));
       t = tNext;

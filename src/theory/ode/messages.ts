@@ -34,7 +34,7 @@ export const odeMessages = {
   unknownMethod: (name: unknown, allowed: readonly string[]): string =>
     specErrorMessage("method", name, `an OdeMethod or one of ${allowed.join(", ")}`),
   badInitialState: (status: Status, t0: number): string =>
-    status === "nan"
+    status === "failed"
       ? `ODE failed at t = ${fmt(t0)}: the initial state or its derivative contains NaN`
       : `ODE diverged at t = ${fmt(t0)}: the initial state or its derivative is infinite or exceeds blowUp`,
   nan: (t: number, tNext: number): string =>
@@ -47,6 +47,6 @@ export const odeMessages = {
     `ODE step size too small at t = ${fmt(t)}: h = ${fmt(h)} is below ${fmt(hFloor)}`,
   nonFiniteStepTooSmall: (status: Status, t: number, h: number): string =>
     `ODE failed at t = ${fmt(t)}: every step tried down to h = ${fmt(h)} produced ${
-      status === "nan" ? "NaN" : "an infinite value"
+      status === "failed" ? "NaN" : "an infinite value"
     }`,
 } as const;

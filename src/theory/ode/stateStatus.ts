@@ -1,17 +1,19 @@
+import { type NonFiniteStatus, nonFiniteKind } from "../../core/non-finite.js";
+
 /**
- * Classify a state: `"nan"` if a component is NaN, `"diverged"` if one is infinite or above `blowUp` in
- * absolute value, else `"ok"`.
+ * Classify a state through the shared non-finite rule (`src/core/non-finite.ts`): `"failed"` if a
+ * component is NaN, `"diverged"` if one is infinite or above `blowUp` in absolute value, else `"ok"`.
  *
  * Args: `y` the state, `blowUp` the divergence threshold ($|y_i| > \mathrm{blowUp}$ means diverged).
  *
  * @example stateStatus(Float64Array.of(1, Infinity), 1e100) // "diverged"
  */
-export function stateStatus(y: Float64Array, blowUp: number): "ok" | "nan" | "diverged" {
-  let status: "ok" | "nan" | "diverged" = "ok";
+export function stateStatus(y: Float64Array, blowUp: number): "ok" | NonFiniteStatus {
+  let status: "ok" | NonFiniteStatus = "ok";
   for (let i = 0; i < y.length; i++) {
-    const v = y[i];
-    if (Number.isNaN(v)) return "nan";
-    if (!(Math.abs(v) <= blowUp)) status = "diverged";
+    const kind = nonFiniteKind(y[i], blowUp);
+    if (kind === "failed") return kind;
+    if (kind !== undefined) status = kind;
   }
   return status;
 }

@@ -174,7 +174,7 @@ describe("modified-flows records", () => {
     expect(records[1].series).toEqual(records[0].series);
   });
 
-  it("exploding paths are counted (status diverged, failedPaths), and the record has no NaN", async () => {
+  it("exploding paths are counted (status diverged, failedRuns), and the record has no NaN", async () => {
     const r = await runExperiment({
       model: { name: "least-squares", d: 5, n: 20, seed: 3 },
       analysis: "trajectories",
@@ -186,7 +186,7 @@ describe("modified-flows records", () => {
     });
     expect(r.status).toBe("diverged");
     // lr |a_i|^2 ~ 5 > 2: every SGD path blows up (|x|^2 passes 1e100 within 400 steps).
-    expect(r.scalars["sgd.failedPaths"]).toBe(4);
+    expect(r.scalars["sgd.failedRuns"]).toBe(4);
     expect(r.messages.join(" ")).toContain("4 of 4 paths exploded");
     // JSON turns NaN and infinities into null: the numeric parts must have none.
     const json = JSON.stringify([r.series, r.scalars, r.tables, r.agreement]);

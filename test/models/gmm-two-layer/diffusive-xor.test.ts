@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { runExperiment } from "../../../src/catalogue/index.js";
-import { meanGapMultiplier } from "../../../src/experiment/agreement.js";
+import { meanGapMultiplier } from "../../../src/experiment/tolerance.js";
 import { gmmDiffusive } from "../../../src/models/gmm-two-layer/diffusive.js";
 import { packedIndex } from "../../../src/models/gmm-two-layer/geometry.js";
 import { cAlpha } from "../../../src/models/gmm-two-layer/limits.js";

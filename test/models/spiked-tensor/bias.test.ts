@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { runExperiment } from "../../../src/catalogue/index.js";
-import { meanGapMultiplier } from "../../../src/experiment/agreement.js";
+import { meanGapMultiplier } from "../../../src/experiment/tolerance.js";
 import { spikedBiasProblem } from "../../../src/models/spiked-tensor/correction.js";
 import { solveOde } from "../../../src/theory/ode/solve.js";
 

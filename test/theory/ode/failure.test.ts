@@ -38,7 +38,7 @@ describe("numerical failure is a status value", () => {
   });
 
   it.each(methods)(
-    "$name: a right-hand side that is always NaN gives status nan at t0",
+    "$name: a right-hand side that is always NaN gives status failed at t0",
     ({ name, options }) => {
       const problem: OdeProblem = {
         dim: 2,
@@ -49,7 +49,7 @@ describe("numerical failure is a status value", () => {
         },
       };
       const sol = solveOde(problem, name, [0, 1, 2], options);
-      expect(sol.status).toBe("nan");
+      expect(sol.status).toBe("failed");
       // Detected at t0 (dopri5 checks f(t0, y0)) or at the end of the first step (fixed-step methods).
       expect(sol.failedAt).toBeLessThanOrEqual(1e-3);
       expect(sol.message).toMatch(/NaN/);
@@ -60,7 +60,7 @@ describe("numerical failure is a status value", () => {
   );
 
   it.each(methods)(
-    "$name: a right-hand side that turns NaN at t = 0.5 gives status nan there",
+    "$name: a right-hand side that turns NaN at t = 0.5 gives status failed there",
     ({ name, options }) => {
       const problem: OdeProblem = {
         dim: 1,
@@ -70,7 +70,7 @@ describe("numerical failure is a status value", () => {
         },
       };
       const sol = solveOde(problem, name, [0, 0.25, 1], options);
-      expect(sol.status).toBe("nan");
+      expect(sol.status).toBe("failed");
       // Fixed-step methods fail at the end of the step that reaches t = 0.5 (within h = 1e-3); dopri5
       // rejects NaN trial steps, shrinking h until it underflows just below t = 0.5.
       expect(Math.abs((sol.failedAt as number) - 0.5)).toBeLessThanOrEqual(1e-3 + 1e-12);
@@ -91,9 +91,9 @@ describe("numerical failure is a status value", () => {
     expect(sol.y[0][1]).toBeNaN();
   });
 
-  it.each(methods)("$name: a NaN initial state gives status nan without stepping", ({ name, options }) => {
+  it.each(methods)("$name: a NaN initial state gives status failed without stepping", ({ name, options }) => {
     const sol = solveOde({ ...blowUp, y0: [Number.NaN] }, name, [0, 1], options);
-    expect(sol.status).toBe("nan");
+    expect(sol.status).toBe("failed");
     expect(sol.failedAt).toBe(0);
     expect(sol.stats.steps).toBe(0);
   });
