@@ -7,19 +7,27 @@ import { type KernelBackend, useKernelBackend } from "../src/kernels/index.js";
 import { glmStepper } from "../src/models/glm/simulate-run.js";
 import { glmSpec } from "../src/models/glm/spec.js";
 import { gmmTwoLayerModel } from "../src/models/gmm-two-layer/model.js";
+import { archOf } from "../src/models/large-step-gd/arch.js";
+import { initialWeights, makeData } from "../src/models/large-step-gd/data.js";
+import { SpanGd } from "../src/models/large-step-gd/span-gd.js";
+import { quadraticNetworkSpec } from "../src/models/large-step-gd/spec.js";
 import { spikedTensorModel } from "../src/models/spiked-tensor/model.js";
 import { constant } from "../src/optimizers/schedule.js";
 
 /** One benchmarked kernel: how to build its step on a backend, and its references. */
 export interface KernelCase {
+  /** Key of the case in the results, e.g. "glm". */
+  id: string;
   label: string;
   /** `work(n)` performs n steps; built once per backend, outside the timing. */
   build(): (n: number) => void;
-  /** The C program of bench/c and its arguments after TABLES, before `steps rounds s0..s3`. */
-  c: { program: string; args: (string | number)[] };
-  /** The case name of bench/numpy/steps.py. */
-  numpy: string;
-  /** The issue's targets for this kernel, as [reference column, ratio]. */
+  /** The C program of bench/c and its arguments after TABLES, before `steps rounds s0..s3` (if any). */
+  c?: { program: string; args: (string | number)[] };
+  /** The case name of bench/numpy/steps.py (if any). */
+  numpy?: string;
+  /** Standard normals drawn per step (by the JS ziggurat: its share of the step is measured). */
+  normalsPerStep?: number;
+  /** The issue's targets: [reference column, ratio of wasm to it], or ["steps/s", absolute rate]. */
   targets: [string, number][];
 }
 
@@ -39,6 +47,7 @@ const spiked = { N: 10_000, k: 2, snr: 1.2, cDelta: 0.5 };
 
 /** GLM logistic SGD step, d = 1000, n = 1000, Bernoulli(0.3) batches (B ~ 300). */
 const glmCase: KernelCase = {
+  id: "glm",
   label: `GLM step, B ~ ${glm.b * glm.n}, d = ${glm.d}`,
   build() {
     const spec = glmSpec.parse({
@@ -60,6 +69,8 @@ const glmCase: KernelCase = {
 
 /** Two-layer ReLU per-sample step on the XOR mixture, K = 8, N = 1000 (N normals per step included). */
 const twoLayerCase: KernelCase = {
+  id: "twoLayer",
+  normalsPerStep: net.N,
   label: `two-layer step, K = ${net.K}, N = ${net.N}`,
   build() {
     const model = gmmTwoLayerModel({ task: "xor", K: net.K, snr: net.snr, ridge: net.ridge }, net.N);
@@ -81,6 +92,8 @@ const twoLayerCase: KernelCase = {
 
 /** Spiked matrix PCA full step, N = 10^4 (N + 1 normals per step included). */
 const spikedCase: KernelCase = {
+  id: "spiked",
+  normalsPerStep: spiked.N + 1,
   label: `spiked full step, N = ${spiked.N}`,
   build() {
     const rng = Rng.fromSeed(1);
@@ -99,5 +112,26 @@ const spikedCase: KernelCase = {
   targets: [["C -O3", 1]],
 };
 
-export const kernelCases: KernelCase[] = [glmCase, twoLayerCase, spikedCase];
+/** Large-step GD on the width-50 quadratic network, d = 100, n = 80, Gaussian data (sample-space step). */
+const quadraticCase: KernelCase = {
+  id: "quadratic",
+  label: "quadratic net GD, d 100, n 80, width 50",
+  build() {
+    const spec = quadraticNetworkSpec.parse({
+      model: { name: "quadratic-network", d: 100, n: 80, width: 50, outer: 0.1414, data: "gaussian" },
+      optimizer: { lr: 20 },
+    });
+    const gd = new SpanGd(makeData(spec), archOf(spec), initialWeights(spec));
+    const f = new Float64Array(80);
+    return (n) => {
+      for (let l = 0; l < n; l++) {
+        gd.evaluate(f);
+        gd.step(spec.optimizer.lr);
+      }
+    };
+  },
+  targets: [["steps/s", 1e4]],
+};
+
+export const kernelCases: KernelCase[] = [glmCase, twoLayerCase, spikedCase, quadraticCase];
 export const spikedProblem = spiked;
