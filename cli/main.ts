@@ -13,6 +13,7 @@ import {
   schemaCommand,
   showCommand,
 } from "./commands.js";
+import { registerServeCommand } from "./serve.js";
 import { registerSweepCommands, withSweeps } from "./sweep.js";
 
 function positiveInt(value: string): number {
@@ -74,6 +75,7 @@ program
   .action(withSweeps(showCommand));
 
 registerSweepCommands(program, { positiveInt, dbOption });
+registerServeCommand(program, dbOption);
 
 program
   .command("schema")
