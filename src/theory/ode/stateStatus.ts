@@ -1,21 +1,16 @@
-import { type NonFiniteStatus, nonFiniteKind } from "../../core/non-finite.js";
+import { checkFinite, type NonFiniteStatus } from "../../core/non-finite.js";
 
 /**
- * Classify a state through the shared non-finite rule (`src/core/non-finite.ts`): `"failed"` if a
- * component is NaN, `"diverged"` if one is infinite or above `blowUp` in absolute value, else `"ok"`.
+ * Classify a state through the shared non-finite rule (`src/core/non-finite.ts`, `checkFinite`):
+ * `"diverged"` if a component is infinite or above `blowUp` in absolute value, else `"failed"` if one is
+ * NaN, else `"ok"`.
  *
  * Args: `y` the state, `blowUp` the divergence threshold ($|y_i| > \mathrm{blowUp}$ means diverged).
  *
  * @example stateStatus(Float64Array.of(1, Infinity), 1e100) // "diverged"
  */
 export function stateStatus(y: Float64Array, blowUp: number): "ok" | NonFiniteStatus {
-  let status: "ok" | NonFiniteStatus = "ok";
-  for (let i = 0; i < y.length; i++) {
-    const kind = nonFiniteKind(y[i], blowUp);
-    if (kind === "failed") return kind;
-    if (kind !== undefined) status = kind;
-  }
-  return status;
+  return checkFinite([], y, {}, blowUp)?.status ?? "ok";
 }
 
 /** The largest $|y_i|$ (NaN if a component is NaN), for messages. */
