@@ -1,8 +1,9 @@
 /**
  * Committee machine speed (issue 15): the ODE with I4 terms (erf, p = 8, k = 4) in Euler steps per CPU
  * second against the same right-hand side in C (compiled here with cc -O3) and the peers' Cython
- * (about 1e4 steps/s, issue 15), the full simulator at p = 8, k = 4, d = 1000 against C, and the
- * dimension-free simulator at d = 10^3, 10^6, 10^9 (flat in d).
+ * (about 1e4 steps/s, issue 15), the full simulator at p = 8, k = 4, d = 1000 against C (the same
+ * ziggurat normals, bench/c/common.h) and numpy (one OpenBLAS thread), and the dimension-free simulator at
+ * d = 10^3, 10^6, 10^9 (flat in d).
  *
  * Standalone: `npx tsx bench/committee.ts`; in `npm run bench` as `committeeSection(o.timing)` (wired into
  * bench/run.ts by the lead).
@@ -17,8 +18,9 @@ import { committeeOde } from "../src/models/committee/limits.js";
 import { committeeModel } from "../src/models/committee/model.js";
 import { committeeSetup } from "../src/models/committee/setup.js";
 import { committeeSpec } from "../src/models/committee/spec.js";
-import { buildC } from "./c-build.js";
+import { buildC, zigguratTables } from "./c-build.js";
 import { bestRate, type Timing } from "./measure.js";
+import { numpyEnv } from "./numpy-reference.js";
 import { num, type Row, type Section, verdict } from "./report.js";
 
 const p = 8;
@@ -128,6 +130,90 @@ function cOdeRate(): { rate: number | null; note: string } {
   return { rate: Number(out.split(" ")[0]), note: `C ${build.flags}` };
 }
 
+/** The full step in C (bench/c/common.h: the same ziggurat normals), p = 8, k = 4, erf, mean readouts. */
+const fullC = String.raw`
+#include "../c/common.h"
+#define SQRT2 1.4142135623730951
+#define SQRT_2_OVER_PI 0.7978845608028654
+#define P 8
+#define K 4
+typedef struct { long d; double *W, *T, *x, lam[P], v[P], A[K], eta; uint32_t s[4]; } net_t;
+static void run_steps(void *ctx, long n) {
+  net_t *m = ctx;
+  const long d = m->d;
+  const double isd = 1 / sqrt((double)d);
+  for (long l = 0; l < n; l++) {
+    fill_normal(m->s, m->x, d);
+    double e = -0.1 * normal(m->s);
+    for (int i = 0; i < P; i++) { m->lam[i] = dot8(m->W + i * d, m->x, d) * isd; e += m->v[i] * erf(m->lam[i] / SQRT2); }
+    for (int r = 0; r < K; r++) e -= m->A[r] * erf(dot8(m->T + r * d, m->x, d) * isd / SQRT2);
+    for (int i = 0; i < P; i++) {
+      const double f = m->eta * isd * m->v[i] * SQRT_2_OVER_PI * exp(-0.5 * m->lam[i] * m->lam[i]) * e;
+      double *restrict w = m->W + i * d;
+      for (long j = 0; j < d; j++) w[j] -= f * m->x[j];
+    }
+  }
+}
+int main(int argc, char **argv) {
+  if (argc != 5 || zig_load(argv[1]) != 0) return 2;
+  net_t m = {atol(argv[2])};
+  m.eta = 0.5;
+  m.s[0] = 1; m.s[1] = 2; m.s[2] = 3; m.s[3] = 4;
+  m.W = malloc(P * m.d * sizeof(double)); m.T = malloc(K * m.d * sizeof(double)); m.x = malloc(m.d * sizeof(double));
+  fill_normal(m.s, m.W, P * m.d); fill_normal(m.s, m.T, K * m.d);
+  for (long j = 0; j < P * m.d; j++) m.W[j] *= 0.5;
+  for (int i = 0; i < P; i++) m.v[i] = 1.0 / P;
+  for (int r = 0; r < K; r++) m.A[r] = 1.0 / K;
+  const rate_t rate = best_rate(run_steps, &m, atol(argv[3]), atoi(argv[4]));
+  printf("%.6e %.17g\n", rate.cpu, m.W[0]);
+  return 0;
+}
+`;
+
+/** The same step as a numpy user writes it (OpenBLAS pinned to one thread), steps per CPU second. */
+const fullNumpy = String.raw`
+import sys, time, json
+import numpy as np
+from math import erf, sqrt, exp, pi
+p, k, d = 8, 4, int(sys.argv[1])
+rng = np.random.default_rng(1)
+W = 0.5 * rng.standard_normal((p, d)); T = rng.standard_normal((k, d))
+v = np.full(p, 1 / p); A = np.full(k, 1 / k); eta = 0.5; isd = 1 / np.sqrt(d)
+verf = np.vectorize(erf)
+def step():
+    global W
+    x = rng.standard_normal(d)
+    lam = W @ x * isd; nu = T @ x * isd
+    e = v @ verf(lam / sqrt(2)) - A @ verf(nu / sqrt(2)) - 0.1 * rng.standard_normal()
+    c = v * np.sqrt(2 / pi) * np.exp(-0.5 * lam * lam) * e
+    W -= (eta * isd) * np.outer(c, x)
+for _ in range(200): step()
+t0 = time.process_time(); n = 0
+while time.process_time() - t0 < float(sys.argv[2]):
+    for _ in range(100): step()
+    n += 100
+print(json.dumps({"stepsPerSecond": n / (time.process_time() - t0)}))
+`;
+
+function cFullRate(d: number): { rate: number | null; note: string } {
+  const build = buildC("committee-full", ["-O3"], fullC);
+  if (!build.ok) return { rate: null, note: build.reason };
+  const out = execFileSync(build.binary, [zigguratTables(), String(d), "20000", "3"], { encoding: "utf8" });
+  return { rate: Number(out.split(" ")[0]), note: `C ${build.flags}` };
+}
+
+function numpyFullRate(d: number): { rate: number | null; note: string } {
+  try {
+    const out = execFileSync("python3", ["-c", fullNumpy, String(d), "1"], {
+      encoding: "utf8",
+      env: numpyEnv("1"),
+    });
+    return { rate: (JSON.parse(out) as { stepsPerSecond: number }).stepsPerSecond, note: "numpy (1 thread)" };
+  } catch (e) {
+    return { rate: null, note: `numpy: ${(e as Error).message.split("\n")[0]}` };
+  }
+}
+
 function spec(d: number, simulation: string) {
   return committeeSpec.parse({
     model: { name: "committee", d, student: { width: p }, teacher: { width: k }, noise: 0.01 },
@@ -143,7 +229,7 @@ function fullRate(d: number, timing: Timing) {
   const teacher = new Float64Array(k * d);
   rng.fillNormal(teacher);
   const model = committeeModel(setup, teacher);
-  const x = new Float64Array(model.dim);
+  const x = model.parameters;
   rng.fillNormal(x, 0, p * d);
   for (let j = 0; j < p * d; j++) x[j] *= 0.5;
   x.fill(1 / p, p * d);
@@ -173,6 +259,9 @@ export function committeeSection(timing: Timing): Section {
   const ode = odeRate(timing);
   const c = cOdeRate();
   const full = fullRate(1000, timing);
+  const cFull = cFullRate(1000);
+  const npFull = numpyFullRate(1000);
+  const ratio = (r: number | null) => (r ? (full.cpu / r).toFixed(2) : "n/a");
   const rows: Row[] = [
     {
       label: "ODE, erf, I4 + J2 terms, p = 8, k = 4: Euler steps",
@@ -182,7 +271,7 @@ export function committeeSection(timing: Timing): Section {
     {
       label: "full simulator, p = 8, k = 4, d = 1000",
       value: `${num(full.cpu)}/s`,
-      note: `${(1e9 / (full.cpu * (2 * p + k) * 1000)).toFixed(2)} ns per weight touched per step`,
+      note: `${cFull.note}: ${num(cFull.rate)}/s (JS/C ${ratio(cFull.rate)}); ${npFull.note}: ${num(npFull.rate)}/s (JS/numpy ${ratio(npFull.rate)})`,
     },
   ];
   const results: Section["results"] = {

@@ -1,4 +1,5 @@
 import type { Rng } from "../../core/rng.js";
+import { type Kernels, kernelWorkspace, referenceKernels } from "../../kernels/index.js";
 import type { Schedule } from "../../optimizers/schedule.js";
 import type { Model } from "../../simulate/model.js";
 import { committeeStatisticNames, packedIndex } from "./layout.js";
@@ -16,18 +17,26 @@ import { gramOf } from "./start.js";
  * $$ w_i \leftarrow w_i - \frac{\eta}{\sqrt d} v_i g'(\lambda_i)\, e\, x,\qquad
  *    v_i \leftarrow v_i - \frac{\eta}{d} g(\lambda_i)\, e \quad (\text{trained readout only}). $$
  *
- * Draw order per step: d normals (x), then ζ. The fused `sgdSteps` costs O((2p + k) d) per step.
+ * Draw order per step: d normals (x), then ζ. The fused `sgdSteps` costs O((2p + k) d) per step: on
+ * `parameters` (a vector of the model's kernel workspace) it runs the wasm SIMD kernels (gemv for the
+ * fields, axpy for the rows), on any other vector the TS reference: the same numbers either way.
  * Statistics: `eg` (closed form on the empirical overlaps, label noise excluded) and Q, M (, v).
  *
  * @param setup canonical parameters (widths, activation, η, σ², readouts)
  * @param teacher the teacher rows W* (k×d)
  * @example const model = committeeModel(setup, teacher); model.sgdSteps(x, () => eta, rng, 0, 1000)
  */
-export function committeeModel(setup: CommitteeSetup, teacher: Float64Array): Model {
+export function committeeModel(
+  setup: CommitteeSetup,
+  teacher: Float64Array,
+): Model & { parameters: Float64Array } {
   const { lay, d, integrals, A } = setup;
   const { p, k, n } = lay;
-  const z = new Float64Array(d);
-  const lam = new Float64Array(p);
+  const { kernels, arrays } = kernelWorkspace({ parameters: p * d + p, teacher: k * d, z: d, lam: p, nu: k });
+  const { parameters, z, lam, nu } = arrays;
+  arrays.teacher.set(teacher);
+  const rows = (x: Float64Array) => Array.from({ length: p }, (_, i) => x.subarray(i * d, (i + 1) * d));
+  const parameterRows = rows(parameters);
   const c = new Float64Array(p);
   const sigma = Math.sqrt(setup.noise);
   const invSqrtD = 1 / Math.sqrt(d);
@@ -36,15 +45,14 @@ export function committeeModel(setup: CommitteeSetup, teacher: Float64Array): Mo
   const y = new Float64Array(lay.size);
   const read = committeeReader(integrals, lay, A);
   let P: Float64Array | undefined;
-  /** Draw one sample and write the error signal factors: c_i = v_i g'(λ_i) e, and return e. */
-  const sample = (x: Float64Array, rng: Rng): number => {
+  /** Draw one sample (d normals, then ζ), write c_i = v_i g'(λ_i) e and return e. */
+  const sample = (x: Float64Array, rng: Rng, kern: Kernels): number => {
     rng.fillNormal(z);
     let e = -sigma * rng.normal();
-    for (let i = 0; i < p; i++) {
-      lam[i] = dotRow(x, i * d, z, d) * invSqrtD;
-      e += x[p * d + i] * integrals.g(lam[i]);
-    }
-    for (let r = 0; r < k; r++) e -= A[r] * integrals.g(dotRow(teacher, r * d, z, d) * invSqrtD);
+    kern.gemv(x, z, lam, p, d, invSqrtD);
+    kern.gemv(arrays.teacher, z, nu, k, d, invSqrtD);
+    for (let i = 0; i < p; i++) e += x[p * d + i] * integrals.g(lam[i]);
+    for (let r = 0; r < k; r++) e -= A[r] * integrals.g(nu[r]);
     for (let i = 0; i < p; i++) c[i] = x[p * d + i] * integrals.dg(lam[i]) * e;
     return e;
   };
@@ -52,8 +60,9 @@ export function committeeModel(setup: CommitteeSetup, teacher: Float64Array): Mo
     name: "committee",
     dim: p * d + p,
     statisticNames: committeeStatisticNames(lay),
+    parameters,
     sampleGradient(x, rng, out) {
-      const e = sample(x, rng);
+      const e = sample(x, rng, x === parameters ? kernels : referenceKernels);
       for (let i = 0; i < p; i++) {
         const f = c[i] * invSqrtD;
         for (let j = 0; j < d; j++) out[i * d + j] = f * z[j];
@@ -80,30 +89,20 @@ export function committeeModel(setup: CommitteeSetup, teacher: Float64Array): Mo
       this.sgdSteps!(x, () => lr, rng, 0, 1);
     },
     sgdSteps(x: Float64Array, schedule: Schedule, rng: Rng, from: number, to: number) {
+      const own = x === parameters;
+      const kern = own ? kernels : referenceKernels;
+      const W = own ? parameterRows : rows(x);
       for (let l = from; l < to; l++) {
         const eta = schedule(l);
-        const e = sample(x, rng);
+        const e = sample(x, rng, kern);
         for (let i = 0; i < p; i++) {
           if (setup.trainReadout) x[p * d + i] -= (eta / d) * integrals.g(lam[i]) * e;
           const f = eta * c[i] * invSqrtD;
-          if (f !== 0) for (let j = 0, o = i * d; j < d; j++) x[o + j] -= f * z[j];
+          if (f !== 0) kern.axpy(-f, z, W[i], d);
         }
       }
     },
   };
-}
-
-/** `Σ_j a[o + j] b[j]`, two accumulators (halves the chain of dependent additions). */
-function dotRow(a: Float64Array, o: number, b: Float64Array, d: number): number {
-  let s0 = 0;
-  let s1 = 0;
-  let j = 0;
-  for (; j + 1 < d; j += 2) {
-    s0 += a[o + j] * b[j];
-    s1 += a[o + j + 1] * b[j + 1];
-  }
-  if (j < d) s0 += a[o + j] * b[j];
-  return s0 + s1;
 }
 
 /** The teacher–teacher block P (k×k row-major) of a packed joint Gram matrix. */

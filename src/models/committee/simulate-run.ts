@@ -24,9 +24,9 @@ export function simulateCommitteeRun(spec: CommitteeSpec, index: number): RunRes
   const d = setup.d;
   const steps = committeeGrid(spec).steps;
   if (start.weights === undefined) return recordRun(new CommitteeDimensionFree(setup, start.G), rng, steps);
-  const x = new Float64Array(p * d + p);
+  const model = committeeModel(setup, start.weights.subarray(p * d, n * d));
+  const x = model.parameters;
   x.set(start.weights.subarray(0, p * d));
   x.set(setup.v, p * d);
-  const model = committeeModel(setup, start.weights.slice(p * d, n * d));
   return recordRun(fullStepper(model, sgd(constant(setup.eta)), x), rng, steps);
 }
