@@ -40,78 +40,30 @@ export function dlnChain(o: ChainOptions, params: Float64Array): Stepper {
   const F = o.depth + 1;
   const saved = new Float64Array(params.length);
   const others = new Float64Array(F);
-  const d0 = F >= 2 ? params[0] * params[0] - params[1] * params[1] : 1;
+  const d0 = F >= 2 ? imbalance(params) : 1;
   let maxErr = 0;
   let savedErr = 0;
-  const names = [
-    "v",
-    "logImbalanceRatio",
-    "identityMaxError",
-    "imbalanceDrift",
-    ...Array.from({ length: o.width }, (_, i) => `v${i}`),
-  ];
-  const pathValue = (i: number) => {
-    let p = 1;
-    for (let k = 0; k < F; k++) p *= params[i * F + k];
-    return p;
-  };
+  const checkIdentity = F === 2 && o.mode === "sgd" && o.ridge === 0;
   const step = (rng: Rng) => {
-    let v = 0;
-    for (let i = 0; i < o.width; i++) v += pathValue(i);
-    let g = 0;
-    if (o.mode === "sgd") {
-      for (let b = 0; b < o.batch; b++) {
-        const x = o.gaussian ? rng.normal() : rng.uniform(-SQRT3, SQRT3);
-        const y = o.slope * x + o.noise * rng.normal();
-        g += 2 * x * (v * x - y);
-      }
-      g /= o.batch;
-    } else {
-      g = 2 * (o.moments.beta1 * v - o.moments.beta2);
-    }
-    const before = F >= 2 ? params[0] * params[0] - params[1] * params[1] : 0;
-    for (let i = 0; i < o.width; i++) {
-      const base = i * F;
-      let prefix = 1;
-      for (let k = 0; k < F; k++) {
-        others[k] = prefix;
-        prefix *= params[base + k];
-      }
-      let suffix = 1;
-      for (let k = F - 1; k >= 0; k--) {
-        others[k] *= suffix;
-        suffix *= params[base + k];
-      }
-      for (let k = 0; k < F; k++) {
-        let next = params[base + k] - o.lr * (g * others[k] + 2 * o.ridge * params[base + k]);
-        if (o.mode === "gd-isotropic-noise") next += o.noiseSd * rng.normal();
-        params[base + k] = next;
-      }
-    }
-    if (F === 2 && o.mode === "sgd" && o.ridge === 0) {
-      const after = params[0] * params[0] - params[1] * params[1];
-      const err = Math.abs(after - (1 - o.lr * o.lr * g * g) * before) / Math.max(Math.abs(after), 1e-300);
-      if (err > maxErr) maxErr = err;
-    }
+    const g = chainGradient(o, networkValue(params, o.width, F), rng);
+    const before = F >= 2 ? imbalance(params) : 0;
+    updatePaths(o, params, others, g, rng);
+    if (checkIdentity) maxErr = Math.max(maxErr, identityError(imbalance(params), before, o.lr * g));
   };
   return {
-    statisticNames: names,
+    statisticNames: ["v", "logImbalanceRatio", "identityMaxError", "imbalanceDrift", ...pathNames(o.width)],
     advance: (rng) => step(rng),
     advanceMany(rng, from, to) {
       for (let l = from; l < to; l++) step(rng);
     },
     read(out) {
-      let v = 0;
-      for (let i = 0; i < o.width; i++) {
-        out[4 + i] = pathValue(i);
-        v += out[4 + i];
-      }
-      out[0] = v;
+      for (let i = 0; i < o.width; i++) out[4 + i] = pathValue(params, i, F);
+      out[0] = networkValue(params, o.width, F);
       // A balanced path 0 (D_0 = 0) has no ratio; SGD keeps D = 0 (D' = (1 - lr^2 g^2) D): reported as 0.
-      const ratio = F >= 2 && d0 !== 0 ? Math.abs((params[0] * params[0] - params[1] * params[1]) / d0) : 1;
+      const ratio = F >= 2 && d0 !== 0 ? Math.abs(imbalance(params) / d0) : 1;
       out[1] = Math.max(-745, Math.log(ratio));
       out[2] = maxErr;
-      out[3] = F >= 2 ? Math.abs(params[0] * params[0] - params[1] * params[1] - d0) : 0;
+      out[3] = F >= 2 ? Math.abs(imbalance(params) - d0) : 0;
     },
     size() {
       let s = 0;
@@ -127,4 +79,76 @@ export function dlnChain(o: ChainOptions, params: Float64Array): Stepper {
       maxErr = savedErr;
     },
   };
+}
+
+/** `v0`, `v1`, ...: the per-path statistic names. */
+function pathNames(width: number): string[] {
+  return Array.from({ length: width }, (_, i) => `v${i}`);
+}
+
+/** The imbalance $D = u^2 - w^2$ of path 0 (its first two factors). */
+function imbalance(params: Float64Array): number {
+  return params[0] * params[0] - params[1] * params[1];
+}
+
+/** Path `i`'s value $\prod_k u_i^{(k)}$ (`F` factors per path). */
+function pathValue(params: Float64Array, i: number, F: number): number {
+  let p = 1;
+  for (let k = 0; k < F; k++) p *= params[i * F + k];
+  return p;
+}
+
+/** The network's value $v = \sum_i \prod_k u_i^{(k)}$. */
+function networkValue(params: Float64Array, width: number, F: number): number {
+  let v = 0;
+  for (let i = 0; i < width; i++) v += pathValue(params, i, F);
+  return v;
+}
+
+/**
+ * The gradient of the loss in v: SGD draws `batch` samples (x uniform on $[-\sqrt3, \sqrt3]$ or Gaussian,
+ * y = slope x + noise eps) and averages $2x(vx - y)$; GD takes the population value
+ * $2(\beta_1 v - \beta_2)$ ({@link DataMoments}).
+ */
+function chainGradient(o: ChainOptions, v: number, rng: Rng): number {
+  if (o.mode !== "sgd") return 2 * (o.moments.beta1 * v - o.moments.beta2);
+  let g = 0;
+  for (let b = 0; b < o.batch; b++) {
+    const x = o.gaussian ? rng.normal() : rng.uniform(-SQRT3, SQRT3);
+    const y = o.slope * x + o.noise * rng.normal();
+    g += 2 * x * (v * x - y);
+  }
+  return g / o.batch;
+}
+
+/**
+ * One step of every path's factors, $u^{(k)} \leftarrow u^{(k)} - \mathrm{lr}(g \prod_{j \ne k} u^{(j)} +
+ * 2\gamma u^{(k)})$ (the products by prefix and suffix products in `others`), plus the isotropic noise in
+ * mode `gd-isotropic-noise`.
+ */
+function updatePaths(o: ChainOptions, params: Float64Array, others: Float64Array, g: number, rng: Rng): void {
+  const F = others.length;
+  for (let i = 0; i < o.width; i++) {
+    const base = i * F;
+    let prefix = 1;
+    for (let k = 0; k < F; k++) {
+      others[k] = prefix;
+      prefix *= params[base + k];
+    }
+    let suffix = 1;
+    for (let k = F - 1; k >= 0; k--) {
+      others[k] *= suffix;
+      suffix *= params[base + k];
+    }
+    for (let k = 0; k < F; k++) {
+      let next = params[base + k] - o.lr * (g * others[k] + 2 * o.ridge * params[base + k]);
+      if (o.mode === "gd-isotropic-noise") next += o.noiseSd * rng.normal();
+      params[base + k] = next;
+    }
+  }
+}
+
+/** Relative error of the exact depth-1 identity $D' = (1 - (\mathrm{lr}\,g)^2) D$ after one step. */
+function identityError(after: number, before: number, lrG: number): number {
+  return Math.abs(after - (1 - lrG * lrG) * before) / Math.max(Math.abs(after), 1e-300);
 }
