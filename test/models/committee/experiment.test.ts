@@ -188,3 +188,66 @@ describe("plateau detection (documented rule)", () => {
     expect(record.scalars.egFinal).toBeLessThan(record.scalars.plateau / 10);
   });
 });
+
+describe("both layers trained, and the adaptive solver", () => {
+  const base = {
+    model: {
+      name: "committee",
+      d: 20_000,
+      student: { width: 2, readout: [0.3, -0.2] },
+      teacher: { width: 2 },
+      noise: 0.01,
+    },
+    optimizer: { lr: 1, trainReadout: true },
+    init: {
+      Q: [
+        [0.5, 0.1],
+        [0.1, 0.4],
+      ],
+      M: [
+        [0.3, 0.05],
+        [-0.1, 0.2],
+      ],
+      P: [
+        [1, 0],
+        [0, 1],
+      ],
+    },
+    horizon: 2,
+    points: 5,
+    runs: 6,
+    simulation: "dimension-free",
+  };
+
+  it("the simulated v, M and eg follow the ODE with dv/dt (fixed start, d = 2e4)", async () => {
+    const record = await runCommittee(base);
+    const sim = source(record, "simulation");
+    const ode = source(record, "ode");
+    expect(record.agreement.eg.ode.pass).toBe(true);
+    // The readout moves by about 0.05 over t = 2, 13 times the tolerance below (<= 4e-3): a wrong dv/dt shows.
+    expect(Math.abs(ode.values["v[1]"].at(-1)! - ode.values["v[1]"][0])).toBeGreaterThan(0.04);
+    for (const name of ["v[0]", "v[1]", "M[0,0]", "M[1,1]", "Q[0,1]"])
+      for (let j = 1; j < sim.t.length; j++) {
+        // Fixed start: Student-t multiplier (5 dof, 4-sigma level) × SE, plus the 1/d bias bound of
+        // science/06 §7 case 4.
+        const tol = 7.5 * sim.stderr![name][j] + 1 / 20_000;
+        expect(
+          Math.abs(sim.values[name][j] - ode.values[name][j]),
+          `${name} at t = ${sim.t[j]}`,
+        ).toBeLessThan(tol);
+      }
+  });
+
+  it("dopri5 and RK4 (dt = 0.005) give the same ODE to 1e-9", async () => {
+    const spec = { ...base, simulation: "none", runs: 1 };
+    const [a, b] = await Promise.all([
+      runCommittee({ ...spec, ode: { method: "dopri5", dt: 0.01 } }),
+      runCommittee({ ...spec, ode: { method: "rk4", dt: 0.005 } }),
+    ]);
+    const [x, y] = [source(a, "ode"), source(b, "ode")];
+    // dopri5 at rtol 1e-10; RK4's error at h = 0.005 is ~h^4 = 6e-10 times O(1) derivatives.
+    for (const name of Object.keys(x.values))
+      for (const [j, v] of x.values[name].entries())
+        expect(Math.abs(v - y.values[name][j])).toBeLessThan(1e-9);
+  });
+});
