@@ -49,7 +49,7 @@ export function registerServeCommand(program: Command, dbOption: readonly [strin
     .command("serve")
     .description("the lab in the browser: serve the web app and a read-only API over the run database")
     .option("--port <n>", "port (0: any free port)", portNumber, 8080)
-    .option("--host <address>", "address to bind (default: this machine only)", "127.0.0.1")
+    .option("--host <address>", "address to bind (127.0.0.1: this machine only)", "127.0.0.1")
     .option(...dbOption)
     .option("--app <dir>", "folder of the built web app (default: the one npm run build:web writes)")
     .action(serveCommand);

@@ -165,6 +165,18 @@ describe.skipIf(missing !== undefined)("the lab in the browser (Debian chromium)
     await figureHtml(page);
     await shoot(page, "experiment-theory");
     await page.click("[data-testid=run]");
+    // The plot fills in while the runs finish: a preview with the simulation of the first runs.
+    await page.waitForFunction(
+      () => {
+        const figure = document.querySelector('[data-testid=figure][data-kind="preview"]');
+        return (
+          figure?.innerHTML.includes("simulation (mean") &&
+          document.querySelector("[data-testid=status]")?.textContent === "running"
+        );
+      },
+      null,
+      { timeout: 60_000, polling: 50 },
+    );
     expect(await finalStatus(page, 90_000)).toBe("ok");
     await shoot(page, "experiment-run", true);
     const record = JSON.parse(await downloadText(page, "download-record")) as ExperimentRecord;
@@ -299,6 +311,9 @@ describe.skipIf(missing !== undefined)("the lab in the browser (Debian chromium)
         }
       ).model.snr,
     ).toBe(2);
+    await page.setViewportSize({ width: 390, height: 844 });
+    await shoot(page, "experiment-phone");
+    await page.setViewportSize({ width: 1280, height: 800 });
   });
 
   for (const name of experimentNames()) {
