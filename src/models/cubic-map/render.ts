@@ -1,4 +1,4 @@
-import type { ExperimentRecord } from "../../experiment/record.js";
+import type { ExperimentRecord, Table } from "../../experiment/record.js";
 import { headerBlock } from "../../plot/header.js";
 import {
   type Boundary,
@@ -30,76 +30,85 @@ const margin = 16;
  */
 export function cubicFigure(record: ExperimentRecord, options: { xLabel?: string } = {}): string {
   const analysis = String(record.spec.analysis ?? "phases");
-  const w = width - 2 * margin;
-  const bounds = boundaries(record);
-  const x = {
-    label: options.xLabel ?? "r (normalised step size)",
-    labelAnchor: "center" as const,
-    labelArrow: "none" as const,
-    domain: rDomain(record),
+  const frame: Frame = {
+    record,
+    w: width - 2 * margin,
+    bounds: boundaries(record),
+    x: {
+      label: options.xLabel ?? "r (normalised step size)",
+      labelAnchor: "center",
+      labelArrow: "none",
+      domain: rDomain(record),
+    },
   };
-  const panels: MapPanel[] = [];
-  if (analysis === "phases") {
-    panels.push(
-      chart("phase", w, 110, {
-        x,
-        y: { axis: null },
-        marks: [...phaseStripMarks(record.tables.phases), ...boundaryMarks(bounds, true)],
-        marginTop: 36,
-      }),
-    );
-    panels.push(
-      chart("Lyapunov exponent", w, 300, {
-        x,
-        y: lyapunovScale(record.tables.phases),
-        marks: [...lyapunovMarks(record.tables.phases), ...boundaryMarks(bounds, false)],
-      }),
-    );
-  } else if (analysis === "orbit-diagram") {
-    panels.push(
-      chart("orbit diagram", w, 420, {
-        x,
-        y: { label: "z", grid: true },
-        marks: [...orbitMarks(record.tables.orbit), ...boundaryMarks(bounds, true)],
-        marginTop: 36,
-      }),
-    );
-    panels.push(
-      chart("Lyapunov exponent", w, 240, {
-        x,
-        y: lyapunovScale(record.tables.lyapunov),
-        marks: [...lyapunovMarks(record.tables.lyapunov), ...boundaryMarks(bounds, false)],
-      }),
-    );
-  } else if (analysis === "phase-diagram") {
-    panels.push(
-      chart("phase diagram", w, 480, {
-        x,
-        y: { label: "z0 (initial condition)" },
-        marks: phaseDiagramMarks(record.tables.phaseDiagram),
-      }),
-    );
-  } else if (analysis === "lyapunov") {
-    panels.push(
-      chart("Lyapunov exponent", w, 340, {
-        x,
-        y: lyapunovScale(record.tables.lyapunov),
-        marks: lyapunovMarks(record.tables.lyapunov),
-      }),
-    );
-  } else {
-    panels.push(
-      chart("ergodic mean of s = z^2", w, 300, {
-        x,
-        y: { label: "Birkhoff mean of s", grid: true },
-        marks: ergodicMarks(record.tables.ergodic),
-      }),
-    );
-    const density = densityPanel(record, w);
-    if (density) panels.push(density);
-  }
-  return stack(record, panels);
+  return stack(record, (panelsByAnalysis[analysis] ?? ergodicPanels)(frame));
 }
+
+/** What every panel of one figure shares: the record, the inner width, the boundaries, the r axis. */
+interface Frame {
+  record: ExperimentRecord;
+  w: number;
+  bounds: Boundary[];
+  x: { label: string; labelAnchor: "center"; labelArrow: "none"; domain: [number, number] | undefined };
+}
+
+/** A Lyapunov-exponent panel of `table` (boundaries as unlabelled rules when `rules`). */
+function lyapunovPanel(f: Frame, table: Table | undefined, height: number, rules: boolean): MapPanel {
+  return chart("Lyapunov exponent", f.w, height, {
+    x: f.x,
+    y: lyapunovScale(table),
+    marks: [...lyapunovMarks(table), ...(rules ? boundaryMarks(f.bounds, false) : [])],
+  });
+}
+
+/** `phases`: the phase strip over r, then the Lyapunov exponent. */
+function phasesPanels(f: Frame): MapPanel[] {
+  const table = f.record.tables.phases;
+  const strip = chart("phase", f.w, 110, {
+    x: f.x,
+    y: { axis: null },
+    marks: [...phaseStripMarks(table), ...boundaryMarks(f.bounds, true)],
+    marginTop: 36,
+  });
+  return [strip, lyapunovPanel(f, table, 300, true)];
+}
+
+/** `orbit-diagram`: the orbit diagram over r, then the Lyapunov exponent. */
+function orbitPanels(f: Frame): MapPanel[] {
+  const orbit = chart("orbit diagram", f.w, 420, {
+    x: f.x,
+    y: { label: "z", grid: true },
+    marks: [...orbitMarks(f.record.tables.orbit), ...boundaryMarks(f.bounds, true)],
+    marginTop: 36,
+  });
+  return [orbit, lyapunovPanel(f, f.record.tables.lyapunov, 240, true)];
+}
+
+/** `phase-diagram`: the phase of each (r, z0) cell. */
+function phaseDiagramPanels(f: Frame): MapPanel[] {
+  const marks = phaseDiagramMarks(f.record.tables.phaseDiagram);
+  return [chart("phase diagram", f.w, 480, { x: f.x, y: { label: "z0 (initial condition)" }, marks })];
+}
+
+/** `ergodic-average`: the Birkhoff mean of s = z^2 against its closed form, and an invariant density. */
+function ergodicPanels(f: Frame): MapPanel[] {
+  const mean = chart("ergodic mean of s = z^2", f.w, 300, {
+    x: f.x,
+    y: { label: "Birkhoff mean of s", grid: true },
+    marks: ergodicMarks(f.record.tables.ergodic),
+  });
+  const density = densityPanel(f.record, f.w);
+  return density ? [mean, density] : [mean];
+}
+
+/** The panels of each analysis (others: `ergodicPanels`). */
+const panelsByAnalysis: Record<string, (f: Frame) => MapPanel[]> = {
+  phases: phasesPanels,
+  "orbit-diagram": orbitPanels,
+  "phase-diagram": phaseDiagramPanels,
+  lyapunov: (f) => [lyapunovPanel(f, f.record.tables.lyapunov, 340, false)],
+  "ergodic-average": ergodicPanels,
+};
 
 /** The boundary scalars of a record as labelled rules (`boundary.chaos` -> "chaos"). */
 function boundaries(record: ExperimentRecord): Boundary[] {
