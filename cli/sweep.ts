@@ -51,6 +51,8 @@ export function registerSweepCommands(program: Command, { positiveInt, dbOption 
       throw new InvalidArgumentError("local, bullmq or slurm");
     return value;
   };
+  // Options after a subcommand (`sweep collect DIR --json`) are the subcommand's own.
+  program.enablePositionalOptions();
   const sweep = program
     .command("sweep")
     .description("run a sweep file (grid of specs) into a phase diagram; `sweep collect DIR` for Slurm")

@@ -88,7 +88,7 @@ describe.skipIf(!available)("BullMQ engine (a real redis-server on 127.0.0.1)", 
     // The only worker runs another commit than the coordinator (SGDLAB_COMMIT differs).
     const other = spawn(cliCommand[0], [...cliCommand.slice(1), "worker", "--redis", url], {
       cwd: tmp.dir,
-      env: { ...cliEnv, SGDLAB_COMMIT: "another-commit" },
+      env: { ...cliEnv(), SGDLAB_COMMIT: "another-commit" },
     });
     let log = "";
     other.stderr.on("data", (d) => (log += d));

@@ -7,7 +7,7 @@ import { testCode } from "./fixtures.js";
 const root = new URL("../..", import.meta.url).pathname;
 
 /** The environment of the CLI children: a fixed commit for the keys (see `codeVersion`), no colours. */
-export const cliEnv = { ...process.env, FORCE_COLOR: "0", SGDLAB_COMMIT: testCode.commit };
+export const cliEnv = () => ({ ...process.env, FORCE_COLOR: "0", SGDLAB_COMMIT: testCode.commit });
 
 /** The CLI from the TypeScript sources (never a stale dist/): node, its arguments. */
 export const cliCommand = [
@@ -25,7 +25,7 @@ export async function sgdlab(
   try {
     const { stdout, stderr } = await promisify(execFile)(cliCommand[0], [...cliCommand.slice(1), ...args], {
       cwd,
-      env: cliEnv,
+      env: cliEnv(),
       maxBuffer: 64 * 2 ** 20,
     });
     return { code: 0, stdout, stderr };
@@ -39,7 +39,7 @@ export async function sgdlab(
 export function startSgdlab(cwd: string, ...args: string[]): { child: ChildProcess; output: () => string } {
   const child = spawn(cliCommand[0], [...cliCommand.slice(1), ...args], {
     cwd,
-    env: cliEnv,
+    env: cliEnv(),
   });
   let text = "";
   child.stdout?.on("data", (d) => (text += d));
