@@ -36,8 +36,11 @@ function measureJs(timing: Timing): Measured {
   const { N, k, snr, cDelta } = problem;
   const rng = Rng.fromSeed(problem.seed);
   const firstNormal = rng.normal();
-  const { v, x } = start(rng, N);
-  const steps = spikedTensorModel({ k, N, snr }, v).sgdSteps!;
+  const { v, x: x0 } = start(rng, N);
+  const model = spikedTensorModel({ k, N, snr }, v);
+  const x = model.parameters; // in the model's kernel workspace: the wasm update runs on it
+  x.set(x0);
+  const steps = model.sgdSteps!;
   const lr = constant(cDelta / N);
   steps(x, lr, rng, 0, 10);
   const [checkM, checkR2] = [dot(x, v), norm2(x)];
