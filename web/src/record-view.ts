@@ -37,17 +37,21 @@ function downloads(record: ExperimentRecord, svg: string | undefined): HTMLEleme
     b.addEventListener("click", () => void act());
     return b;
   };
-  return el(
+  const row = el(
     "div",
     { className: "downloads" },
     button("record.json", "download-record", () =>
       download("record.json", new Blob([`${recordJson(record)}\n`], { type: "application/json" })),
     ),
+  );
+  if (svg === undefined) return row;
+  row.append(
     button("figure.svg", "download-svg", () =>
       download("figure.svg", new Blob([svg], { type: "image/svg+xml" })),
     ),
     button("figure.png", "download-png", async () => download("figure.png", await svgToPng(svg))),
   );
+  return row;
 }
 
 /** One row per statistic and theory: "agrees" or "DISAGREES", the largest gap, where, and its tolerance. */
