@@ -130,18 +130,7 @@ export function glmStepper(spec: GlmSpec, rng: Rng): Stepper {
       fresh = true;
       const m = metric(w, wStar, scale) / d;
       const q = metric(w, w, scale) / d;
-      let train = 0;
-      let wrong = 0;
-      for (let mu = 0; mu < n; mu++) {
-        train += loss.value(H[mu], y[mu]);
-        if (H[mu] * y[mu] <= 0) wrong++;
-      }
-      out[0] = m;
-      out[1] = q;
-      out[2] = glmCosine(m, q, rho);
-      out[3] = glmTestError(teacher, m, q, rho);
-      out[4] = train / n;
-      if (teacher === "sign") out[5] = wrong / n;
+      writeStatistics(out, { m, q, rho, teacher }, loss, H.subarray(0, n), y);
     },
     size: () => metric(w, w, scale) / d,
     save: () => {
@@ -154,6 +143,32 @@ export function glmStepper(spec: GlmSpec, rng: Rng): Stepper {
       prev.set(saved.subarray(d));
     },
   };
+}
+
+/**
+ * The statistics at a record point from the overlaps `m`, `q` and the pre-activations `H = X w / sqrt(d)`:
+ * m, q, cosine, test error (closed forms in m, q), train loss `mean_mu loss(H_mu, y_mu)` and, for a sign
+ * teacher, the train error `mean_mu 1{H_mu y_mu <= 0}` (the order of `glmStatisticNames`).
+ */
+function writeStatistics(
+  out: Float64Array,
+  o: { m: number; q: number; rho: number; teacher: GlmSpec["model"]["teacher"] },
+  loss: (typeof glmLosses)[keyof typeof glmLosses],
+  H: Float64Array,
+  y: Float64Array,
+): void {
+  let train = 0;
+  let wrong = 0;
+  for (let mu = 0; mu < H.length; mu++) {
+    train += loss.value(H[mu], y[mu]);
+    if (H[mu] * y[mu] <= 0) wrong++;
+  }
+  out[0] = o.m;
+  out[1] = o.q;
+  out[2] = glmCosine(o.m, o.q, o.rho);
+  out[3] = glmTestError(o.teacher, o.m, o.q, o.rho);
+  out[4] = train / H.length;
+  if (o.teacher === "sign") out[5] = wrong / H.length;
 }
 
 /**
