@@ -248,6 +248,22 @@ describe.skipIf(missing !== undefined)("the lab in the browser (Debian chromium)
     expect(await specFromFragment(await page.evaluate(() => location.hash))).toEqual({ ...spec, runs: 3 });
   });
 
+  it("takes YAML in the raw editor: the form and the live theory follow", async () => {
+    await open(page, lab.url + plainLink(example("spiked-tensor-k3.json")));
+    await figureHtml(page);
+    await page.selectOption("#spec-format", "yaml");
+    const yaml = await page.locator("[data-testid=spec-editor]").inputValue();
+    expect(yaml).toContain("name: spiked-tensor");
+    await page.fill("[data-testid=spec-editor]", yaml.replace("snr: 4", "snr: 6"));
+    await page.locator("#f-model-snr").or(page.locator("#f-model-snr")).first().waitFor();
+    await page.waitForFunction(
+      () => (document.getElementById("f-model-snr") as HTMLInputElement | null)?.value === "6",
+    );
+    await page.waitForFunction(() =>
+      document.querySelector("[data-testid=figure]")?.innerHTML.includes("snr=6"),
+    );
+  });
+
   it("shows the CLI's message naming an invalid field, and runs nothing", async () => {
     const spec = { ...example("spiked-matrix.json"), model: { name: "spiked-tensor", k: 2, N: 1, snr: 1.2 } };
     const expected = (() => {

@@ -32,6 +32,7 @@ export function experimentPage(root: HTMLElement, initial: Record<string, unknow
   let spec = initial;
   let running = false;
   let firstPreview = true;
+  let linkTimer: ReturnType<typeof setTimeout> | undefined;
   const name = String((spec.model as { name?: unknown } | undefined)?.name ?? "");
   const experiment = experiments[name];
   const schema = z.toJSONSchema(experiment.schema, { io: "input", unrepresentable: "any" }) as JsonSchema;
@@ -75,7 +76,12 @@ export function experimentPage(root: HTMLElement, initial: Record<string, unknow
     spec = next;
     if (from !== "form") renderSchemaForm(form, schema, spec, onEdit);
     if (from !== "editor") editor.show(spec);
-    void shortPermalink(spec).then((hash) => history.replaceState(null, "", hash));
+    // Browsers throttle history updates (a slider fires dozens a second): write the link once it rests.
+    clearTimeout(linkTimer);
+    linkTimer = setTimeout(
+      () => void shortPermalink(spec).then((hash) => history.replaceState(null, "", hash)),
+      200,
+    );
     if (running) return;
     try {
       const valid = validateSpec(spec).spec;
