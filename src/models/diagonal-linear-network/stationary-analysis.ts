@@ -4,6 +4,7 @@ import { emptyRecordBody, type RecordBody } from "../../experiment/experiment.js
 import { runFailures } from "../../simulate/ensemble.js";
 import type { RunResult } from "../../simulate/record-run.js";
 import { lawBinDensity, lawKs, lawMeanSd, lawQuantile } from "../../theory/stationary/law-stats.js";
+import type { StationaryLaw } from "../../theory/stationary/stationary-law.js";
 import { stationaryLawOf } from "./law-of.js";
 import { dataMoments } from "./moments.js";
 import { type DlnSpec, temperature } from "./spec.js";
@@ -43,6 +44,22 @@ export function stationaryAnalysis(spec: DlnSpec, results: readonly RunResult[])
     Object.assign(body, outcome);
     body.messages.push(messages.dlnDivergedChains(failedRuns, results.length));
   }
+  const law = specLaw(spec, body);
+  if (ok.length === 0) return body;
+  const perChain = ok[0].values[0].length;
+  const samples = new Float64Array(ok.length * perChain);
+  for (let c = 0; c < ok.length; c++) samples.set(ok[c].values[0], c * perChain);
+  const sorted = Float64Array.from(samples).sort();
+  quantileScalars(body, "sim", (q) => quantile(sorted, q));
+  body.scalars["sim.mean"] = sorted.reduce((a, b) => a + b, 0) / sorted.length;
+  const edges = binEdges(sorted, spec.bins);
+  body.distributions.v = { edges, simulation: histogram(sorted, edges) };
+  if (law.normalisable) compareWithLaw(body, spec, law, samples, effectiveSamples(spec, ok.length, perChain));
+  return body;
+}
+
+/** The closed-form stationary law of the spec (with `T`, and `Tc` at depth 1, as scalars). */
+function specLaw(spec: DlnSpec, body: RecordBody): StationaryLaw {
   const T = temperature(spec);
   body.scalars.T = T;
   const m = dataMoments(spec.model.data);
@@ -54,38 +71,39 @@ export function stationaryAnalysis(spec: DlnSpec, results: readonly RunResult[])
     ridge: spec.optimizer.ridge,
   });
   if (!law.normalisable) body.messages.push(messages.dlnNoStationaryLaw(T, body.scalars.Tc));
-  if (ok.length === 0) return body;
-  const perChain = ok[0].values[0].length;
-  const samples = new Float64Array(ok.length * perChain);
-  for (let c = 0; c < ok.length; c++) samples.set(ok[c].values[0], c * perChain);
-  const sorted = Float64Array.from(samples).sort();
+  return law;
+}
+
+/** Scalars `<prefix>.q10`, `.q50`, `.q90` from a quantile function. */
+function quantileScalars(body: RecordBody, prefix: string, quantileOf: (q: number) => number): void {
   for (const [name, q] of [
     ["q10", 0.1],
     ["q50", 0.5],
     ["q90", 0.9],
   ] as const)
-    body.scalars[`sim.${name}`] = quantile(sorted, q);
-  body.scalars["sim.mean"] = sorted.reduce((a, b) => a + b, 0) / sorted.length;
-  const edges = binEdges(sorted, spec.bins);
-  const hist = histogram(sorted, edges);
-  if (!law.normalisable) {
-    body.distributions.v = { edges, simulation: hist };
-    return body;
-  }
+    body.scalars[`${prefix}.${name}`] = quantileOf(q);
+}
+
+/**
+ * The law next to the samples: its mean and quantiles, its density on the histogram's bins, the summary
+ * table, and the KS distance against the tolerance `ksQuantile / sqrt(nEff) + lr` as the agreement.
+ */
+function compareWithLaw(
+  body: RecordBody,
+  spec: DlnSpec,
+  law: StationaryLaw,
+  samples: Float64Array,
+  nEff: number,
+): void {
   body.scalars["theory.mean"] = lawMeanSd(law).mean;
-  for (const [name, q] of [
-    ["q10", 0.1],
-    ["q50", 0.5],
-    ["q90", 0.9],
-  ] as const)
-    body.scalars[`theory.${name}`] = lawQuantile(law, q);
+  quantileScalars(body, "theory", (q) => lawQuantile(law, q));
   const ks = lawKs(law, samples);
-  const nEff = effectiveSamples(spec, ok.length, perChain);
   const tolerance = ksQuantile / Math.sqrt(nEff) + spec.optimizer.lr;
   body.scalars.ks = ks;
   body.scalars.ksTolerance = tolerance;
   body.scalars.effectiveSamples = nEff;
-  body.distributions.v = { edges, simulation: hist, theory: lawBinDensity(law, edges) };
+  const v = body.distributions.v;
+  body.distributions.v = { ...v, theory: lawBinDensity(law, v.edges) };
   const stats = ["mean", "q10", "q50", "q90"];
   body.tables.summary = {
     statistic: stats,
@@ -95,7 +113,6 @@ export function stationaryAnalysis(spec: DlnSpec, results: readonly RunResult[])
   body.agreement.v = {
     stationary: { maxAbs: ks, at: spec.horizon, tolerance, pass: ks <= tolerance, final: ks },
   };
-  return body;
 }
 
 /** Bins spanning the 0.2% to 99.5% sample quantiles (the v^{-7/2} tail would stretch them otherwise). */
