@@ -293,7 +293,10 @@ describe.skipIf(missing !== undefined)("the lab in the browser (Debian chromium)
     const spec = { ...example("spiked-matrix.json"), runs: 100 };
     await open(page, lab.url + plainLink(spec));
     await figureHtml(page);
-    const idle = page.workers().length; // the live-theory worker
+    // The live-theory worker starts once the first curve is drawn (poll, bounded: 100 × 100 ms).
+    for (let i = 0; i < 100 && page.workers().length === 0; i++) await page.waitForTimeout(100);
+    const idle = page.workers().length;
+    expect(idle).toBe(1);
     await page.click("[data-testid=run]");
     // The pool's workers start (poll, bounded: 100 × 100 ms), then get a moment into their first runs.
     for (let i = 0; i < 100 && page.workers().length <= idle; i++) await page.waitForTimeout(100);
