@@ -11,22 +11,22 @@ export const extensive = process.env.SGDLAB_EXTENSIVE === "1";
 export const propertySeed = 20261203;
 
 /** Mutated cases per example spec. */
-export const mutationsPerExample = extensive ? 60 : 4;
+export const mutationsPerExample = extensive ? 60 : 3;
 
 /** Schema-valid specs drawn per experiment. */
-export const specsPerExperiment = extensive ? 60 : 4;
+export const specsPerExperiment = extensive ? 60 : 3;
 
 /**
- * Per-case limits. The work guard's limit is lowered to 1e10 operations (3e10 extensive; the default is
- * 1e12): above every example's estimate (the largest, examples/spiked-matrix.json, is 6.4e9), and about
- * 10 s of work, so an accepted case ends well inside the time limit unless its experiment's `cost`
+ * Per-case limits. The work guard's limit is lowered to 2e10 operations (3e10 extensive; the default is
+ * 1e12): above every example's estimate (the largest, examples/spiked-matrix.json, is 1.3e10), and about
+ * 20 s of work, so an accepted case ends well inside the time limit unless its experiment's `cost`
  * underestimates it several times over (or it never ends). A case still running at the limit is a long
  * run with progress (stopped, and it must stop) or a hang. The time limits are a safety net, not a speed
  * assertion.
  */
 export const caseLimits: CaseLimits = extensive
   ? { limitMs: 120_000, graceMs: 10_000, workLimit: 3e10 }
-  : { limitMs: 30_000, graceMs: 5_000, workLimit: 1e10 };
+  : { limitMs: 30_000, graceMs: 5_000, workLimit: 2e10 };
 
 /** Time for one vitest test that runs `cases` cases, each at most at the limit plus its grace. */
 export function testTimeoutFor(cases: number): number {
