@@ -28,7 +28,10 @@ export const spikedTensorFigures: Record<string, FigureEntry> = {
   "bgj-fig1": {
     description:
       "Spiked matrix PCA from a random start, N = 1500, 10N steps, snr 0.8 (below lambda_c = cDelta = 1: " +
-      "N m^2 settles at cDelta^2/(cDelta - snr) = 5) and 1.2 (above: escape from the equator and m -> sqrt(0.2))",
+      "N m^2 settles at cDelta^2/(cDelta - snr) = 5) and 1.2 (above: escape from the equator and m -> sqrt(0.2)). " +
+      "Its agreement checks are underpowered at 16 runs (N m^2 at snr 0.8: detectable gap 33 on a range of 7; " +
+      "rPerp2 barely moves): resolving 10% of those ranges needs about 1000 times more runs, hours of full " +
+      "simulation, so the figure shows the laws and the record says underpowered rather than agrees",
     source: "Ben Arous, Gheissari, Jagannath (2022), Fig. 1; science/01 §3 'Paper figure settings'",
     panels: [bgjFig1Panel(0.8), bgjFig1Panel(1.2)],
   },
