@@ -1,12 +1,14 @@
 /**
  * Section 10: the WebAssembly kernels against every reference, side by side in one run (issue 14).
  *
- * For each kernel (GLM mini-batch step, two-layer per-sample step, spiked full step) the columns are the
- * simulator's real step with the TS reference kernels ("JS reference") and with the wasm kernels, the same
- * step in C built on the spot twice (`cc -O3`, and `-O3 -march=native`: AVX-512 and FMA here), and numpy
- * with OPENBLAS_NUM_THREADS=1 (and with the default threads), OPENBLAS_CORETYPE/L2_SIZE unset for it.
- * Rounds alternate between the columns, so a burst of load from other jobs hits all of them; each column's
- * number is the median of its rounds, in steps per CPU second of the process that ran it.
+ * For each kernel (GLM mini-batch step, two-layer per-sample step, spiked full step, quadratic-network GD)
+ * the columns are the simulator's real step with the TS reference kernels ("JS reference") and with the
+ * wasm kernels, the same step in C built on the spot twice (`cc -O3`, and `-O3 -march=native`: AVX-512 and
+ * FMA here), and numpy with OPENBLAS_NUM_THREADS=1 (and with the default threads), OPENBLAS_CORETYPE and
+ * OPENBLAS_L2_SIZE unset for it (where a case has such references). Rounds alternate between the columns,
+ * so a burst of load from other jobs hits all of them; each column's number is the median of its rounds,
+ * in steps per CPU second of the process that ran it. Cases that draw normals also get the measured share
+ * of the JS ziggurat in the wasm step; a missed target says by how much (docs/performance.md says why).
  */
 import { execFileSync } from "node:child_process";
 import { Rng } from "../src/core/rng.js";
