@@ -2,7 +2,7 @@ import { SpecError } from "../../core/errors.js";
 import { messages } from "../../core/messages.js";
 import type { Experiment, RecordBody } from "../../experiment/experiment.js";
 import type { Series } from "../../experiment/record.js";
-import { cubicPhases } from "../cubic-map/phase.js";
+import { type CubicPhase, cubicPhases } from "../cubic-map/phase.js";
 import { archOf } from "./arch.js";
 import { gdCost } from "./cost.js";
 import { initialWeights, makeData } from "./data.js";
@@ -52,40 +52,50 @@ function largeStepGdExperiment<S extends LargeStepGdSpec>(
         burnIn: spec.average.burnIn,
         mapSteps: exact ? prediction.r : undefined,
       });
-      const observed = observedPhase(run, lr);
-      const series = seriesOf(run, spec.model.labels === "teacher");
-      const scalars: Record<string, number> = {
-        rMin: prediction.rMin,
-        rMax: prediction.rMax,
-        observedPhase: cubicPhases.indexOf(observed),
-      };
-      // After a divergence the exponent, the sharpness and the map deviation are undefined: left out.
-      if (run.divergedStep === undefined) {
-        scalars.lyapunov = run.lyapunov;
-        scalars.sharpnessFinal = run.finalSharpness;
-        if (run.mapDeviation !== undefined) scalars.mapDeviation = run.mapDeviation;
-      }
-      const notes: string[] = [];
-      if (prediction.phase !== undefined) scalars.phase = cubicPhases.indexOf(prediction.phase);
-      else notes.push(messages.unknownMapPhase);
-      if (run.failure !== undefined) {
-        scalars.divergedStep = run.failure.step ?? spec.steps;
-        notes.unshift(messages.gdDiverged(run.failure.messages[0]));
-      }
-      const body: RecordBody = {
-        status: run.failure?.status ?? "ok",
-        messages: notes,
-        series,
-        scalars,
-        tables: {
-          phase: { source: ["cubic map", "gd"], phase: [prediction.phase ?? "unknown", observed] },
-        },
-        distributions: {},
-        agreement: {},
-        timing: { simulationSeconds: (performance.now() - start) / 1000 },
-      };
-      return body;
+      return gdRecord(spec, run, prediction, observedPhase(run, lr), (performance.now() - start) / 1000);
     },
+  };
+}
+
+/**
+ * The record of one GD run next to the map's prediction: the series, the predicted and observed phases
+ * (scalars and `tables.phase`), and, when the run stayed finite, the Lyapunov exponent, the final
+ * sharpness and the GD-vs-map deviation (undefined after a divergence: left out); a divergence is the
+ * run's shared non-finite status with its step.
+ */
+function gdRecord(
+  spec: LargeStepGdSpec,
+  run: GdTrajectory,
+  prediction: ReturnType<typeof predictPhase>,
+  observed: CubicPhase,
+  simulationSeconds: number,
+): RecordBody {
+  const scalars: Record<string, number> = {
+    rMin: prediction.rMin,
+    rMax: prediction.rMax,
+    observedPhase: cubicPhases.indexOf(observed),
+  };
+  if (run.failure === undefined) {
+    scalars.lyapunov = run.lyapunov;
+    scalars.sharpnessFinal = run.finalSharpness;
+    if (run.mapDeviation !== undefined) scalars.mapDeviation = run.mapDeviation;
+  }
+  const notes: string[] = [];
+  if (prediction.phase !== undefined) scalars.phase = cubicPhases.indexOf(prediction.phase);
+  else notes.push(messages.unknownMapPhase);
+  if (run.failure !== undefined) {
+    scalars.divergedStep = run.failure.step ?? spec.steps;
+    notes.unshift(messages.gdDiverged(run.failure.messages[0]));
+  }
+  return {
+    status: run.failure?.status ?? "ok",
+    messages: notes,
+    series: seriesOf(run, spec.model.labels === "teacher"),
+    scalars,
+    tables: { phase: { source: ["cubic map", "gd"], phase: [prediction.phase ?? "unknown", observed] } },
+    distributions: {},
+    agreement: {},
+    timing: { simulationSeconds },
   };
 }
 
