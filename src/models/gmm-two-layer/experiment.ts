@@ -8,7 +8,7 @@ import {
   type RunContext,
   runEnsemble,
 } from "../../experiment/experiment.js";
-import type { Series } from "../../experiment/record.js";
+import type { AgreementEntry, Series } from "../../experiment/record.js";
 import { summariseEnsemble } from "../../simulate/ensemble.js";
 import type { RunResult } from "../../simulate/record-run.js";
 import { checkGmmSpec } from "./check.js";
@@ -98,11 +98,7 @@ function runBody(spec: GmmTwoLayerSpec, results: RunResult[], ctx: Ctx): RecordB
       status: "ok",
       messages: [messages.divergedRuns(summary.failedRuns, spec.runs), messages.noAgreementAfterFailure],
     });
-  const tracked = results[spec.track];
-  const track: Series = { source: "track", t: grid.t.slice(0, tracked.recorded), values: {} };
-  names.forEach((n, s) => {
-    track.values[n] = Array.from(tracked.values[s].subarray(0, tracked.recorded));
-  });
+  const track = trackSeries(results[spec.track], names, grid.t);
   body.series.push(sim, track);
   const end = endpointsTable(params, results);
   body.tables.endpoints = end.table;
@@ -120,12 +116,10 @@ function runBody(spec: GmmTwoLayerSpec, results: RunResult[], ctx: Ctx): RecordB
   for (const source of spec.theory) {
     if (source === "success-probability") {
       // Only a random start has a success probability (a fixed start has one fate), and only finished runs.
-      if (fixedStart(spec) !== undefined || end.finished === 0) continue;
-      const gap = Math.abs(end.fraction - P);
-      const tolerance = successTolerance(P, end.finished);
-      body.agreement.successFraction = {
-        [source]: { maxAbs: gap, at: spec.horizon, tolerance, pass: gap <= tolerance, final: gap },
-      };
+      if (fixedStart(spec) === undefined && end.finished > 0)
+        body.agreement.successFraction = {
+          [source]: successEntry(end.fraction, P, end.finished, spec.horizon),
+        };
       continue;
     }
     const theory = gmmTheorySeries(params, spec.optimizer.cDelta, source, u0, grid.t);
@@ -138,6 +132,22 @@ function runBody(spec: GmmTwoLayerSpec, results: RunResult[], ctx: Ctx): RecordB
   body.timing.theorySeconds = (performance.now() - start) / 1000;
   Object.assign(body, worstOutcome(outcomes));
   return body;
+}
+
+/** The tracked run's statistics up to the last point it reached, as the `track` series. */
+function trackSeries(tracked: RunResult, names: readonly string[], t: readonly number[]): Series {
+  const track: Series = { source: "track", t: t.slice(0, tracked.recorded), values: {} };
+  names.forEach((n, s) => {
+    track.values[n] = Array.from(tracked.values[s].subarray(0, tracked.recorded));
+  });
+  return track;
+}
+
+/** The success fraction of `finished` runs against `P`, within `successTolerance` (binomial, at t = horizon). */
+function successEntry(fraction: number, P: number, finished: number, horizon: number): AgreementEntry {
+  const gap = Math.abs(fraction - P);
+  const tolerance = successTolerance(P, finished);
+  return { maxAbs: gap, at: horizon, tolerance, pass: gap <= tolerance, final: gap };
 }
 
 /**
