@@ -31,8 +31,6 @@ export const messages = {
     until === null
       ? "diffusive: not shown, the start is off the equator (N m^2 > sqrt(N)), where the law does not apply"
       : `diffusive: shown up to t = ${until.toPrecision(4)}, while N m^2 <= sqrt(N) (the runs have not escaped the equator)`,
-  nonFinite: (what: string, at?: number) =>
-    `${what} had a non-finite value${at === undefined ? "" : ` from t = ${at}`}; cut there (please report: a model should say why)`,
   nonFiniteValue: (
     status: "diverged" | "failed",
     quantity: string,

@@ -1,9 +1,9 @@
-import { messages } from "../../core/messages.js";
+import { checkFinite, type NonFinite } from "../../core/non-finite.js";
 import { Rng } from "../../core/rng.js";
 import type { Status } from "../../core/status.js";
 import { solveOde } from "../../theory/ode/solve.js";
 import type { OdeOptions } from "../../theory/ode/types.js";
-import { packedIndex } from "./layout.js";
+import { committeeStatisticNames, packedIndex } from "./layout.js";
 import { committeeOde, committeeReader } from "./limits.js";
 import { teacherBlock } from "./model.js";
 import type { CommitteeSetup } from "./setup.js";
@@ -63,23 +63,26 @@ export function solveCommitteeOde(
   const values = Array.from({ length: lay.size + 1 }, () => new Float64Array(tc.length).fill(Number.NaN));
   const y = new Float64Array(lay.size);
   const out = new Float64Array(lay.size + 1);
+  const names = committeeStatisticNames(lay);
   let reached = 0;
+  let bad: NonFinite | undefined;
   for (let j = 0; j < tc.length; j++) {
     for (let s = 0; s < lay.size; s++) y[s] = sol.y[s][j];
     read(y, P, lay.v >= 0 ? y.subarray(lay.v) : v, out);
-    if (!out.every(Number.isFinite)) break;
+    bad = checkFinite(names, out, { t: tc[j] });
+    if (bad) break;
     for (let s = 0; s < out.length; s++) values[s][j] = out[s];
     reached = j + 1;
   }
   const ok = sol.status === "ok" && reached === tc.length;
   if (ok) return { values, reached, status: "ok" };
-  // A finite solver state whose statistics are not finite, or a NaN state: a failure (core/status.ts).
-  const solver = sol.status as string;
+  // The solver's own failure, else a statistic of a finite state that left the finite range
+  // (the shared rule of src/core/non-finite.ts).
   return {
     values,
     reached,
-    status: solver === "ok" || solver === "nan" ? "failed" : (solver as Status),
-    message: sol.message ?? messages.nonFinite("the ODE statistics", tc[reached]),
+    status: sol.status !== "ok" ? sol.status : (bad?.status ?? "failed"),
+    message: sol.message ?? bad?.messages[0],
   };
 }
 
