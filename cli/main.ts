@@ -14,7 +14,7 @@ import {
   showCommand,
 } from "./commands.js";
 import { registerServeCommand } from "./serve.js";
-import { registerSweepCommands, withSweeps } from "./sweep.js";
+import { registerSweepCommands, sweepFigures, withSweepFigures, withSweeps } from "./sweep.js";
 
 function positiveInt(value: string): number {
   const n = Number(value);
@@ -55,10 +55,10 @@ program.command("list").description("list experiments, their parameters and defa
 withRunOptions(
   program
     .command("reproduce")
-    .description(`reproduce a paper figure: ${figureIds().join(", ")}`)
+    .description(`reproduce a paper figure: ${[...figureIds(), ...Object.keys(sweepFigures())].join(", ")}`)
     .argument("<figure-id>", "figure id, e.g. bgj-fig1")
     .option("--out <dir>", "output folder (default: out/<figure-id>)"),
-).action(reproduceCommand);
+).action(withSweepFigures(reproduceCommand));
 
 program
   .command("runs")

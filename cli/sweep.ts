@@ -1,8 +1,11 @@
 import { execFileSync } from "node:child_process";
-import { existsSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { type Command, InvalidArgumentError } from "commander";
 import { SpecError } from "../src/core/errors.js";
 import { messages } from "../src/core/messages.js";
+import { figureIds } from "../src/index.js";
 import { defaultWorkers } from "../src/node/pool.js";
 import { bullmqEngine } from "../src/node/sweep/bullmq-engine.js";
 import { startSweepWorker } from "../src/node/sweep/bullmq-worker.js";
@@ -15,6 +18,10 @@ import { sweepProgressBar } from "../src/node/sweep/progress.js";
 import { codeVersion, readSweepFile } from "../src/node/sweep/read-sweep.js";
 import { runSweep, storedSweepDocument } from "../src/node/sweep/run-sweep.js";
 import { readSlurmPlan, runSweepTask, shardEngine, writeSlurmSweep } from "../src/node/sweep/slurm.js";
+import { reproduceSweepFigure, sweepFigures } from "../src/node/sweep/sweep-figures.js";
+
+export { sweepFigures };
+
 import type { SweepDocument } from "../src/sweep/document.js";
 import type { SweepPlan } from "../src/sweep/plan.js";
 import { formatSweep, formatSweeps } from "./sweep-format.js";
@@ -124,18 +131,72 @@ async function sweepCommand(file: string, o: SweepOptions): Promise<void> {
 }
 
 /** Run on an engine with a progress bar; SIGINT/SIGTERM stop it cleanly (what finished is stored). */
-async function runWith(plan: SweepPlan, engine: SweepEngine, o: { db: string; quiet?: boolean }) {
+function runWith(plan: SweepPlan, engine: SweepEngine, o: { db: string; quiet?: boolean }) {
+  const bar = o.quiet ? undefined : sweepProgressBar();
+  return stoppable(engine, async (signal) => {
+    try {
+      return await runSweep(plan, { db: o.db, engine, signal, onProgress: bar?.update });
+    } finally {
+      bar?.stop();
+    }
+  });
+}
+
+/** Run `task` with a signal that SIGINT/SIGTERM abort, then close the engine. */
+async function stoppable<T>(engine: SweepEngine, task: (signal: AbortSignal) => Promise<T>): Promise<T> {
   const controller = new AbortController();
   const stop = () => controller.abort();
   process.once("SIGINT", stop).once("SIGTERM", stop);
-  const bar = o.quiet ? undefined : sweepProgressBar();
   try {
-    return await runSweep(plan, { db: o.db, engine, signal: controller.signal, onProgress: bar?.update });
+    return await task(controller.signal);
   } finally {
-    bar?.stop();
     process.off("SIGINT", stop).off("SIGTERM", stop);
     await engine.close();
   }
+}
+
+interface ReproduceOptions {
+  out?: string;
+  workers?: number;
+  quiet?: boolean;
+  db: string;
+  store: boolean;
+}
+
+/**
+ * `sgdlab reproduce <id>` for phase diagrams too: a model's `sweepFigures` id runs its sweeps on the local
+ * engine (in the run database, or a temporary one with --no-store); other ids go to the record `reproduce`.
+ *
+ * @example program.command("reproduce").action(withSweepFigures(reproduceCommand))
+ */
+export function withSweepFigures<O extends ReproduceOptions>(
+  reproduceRun: (id: string, o: O) => Promise<void>,
+) {
+  return async (id: string, o: O): Promise<void> => {
+    const figure = sweepFigures()[id];
+    if (!figure) {
+      if (figureIds().includes(id)) return reproduceRun(id, o);
+      throw new SpecError(
+        "figure-id",
+        id,
+        messages.unknownFigure([...figureIds(), ...Object.keys(sweepFigures())]),
+      );
+    }
+    if (!o.quiet) process.stderr.write(`${id}: ${figure.description}\n  (${figure.source})\n`);
+    const scratch = o.store ? null : mkdtempSync(join(tmpdir(), "sgdlab-reproduce-"));
+    const db = scratch ? join(scratch, "runs.duckdb") : o.db;
+    const engine = localEngine(o.workers ?? defaultWorkers());
+    try {
+      const dir = o.out ?? join("out", id);
+      const { docs, written } = await stoppable(engine, (signal) =>
+        reproduceSweepFigure(figure, dir, { db, engine, signal }),
+      );
+      if (!o.quiet)
+        process.stdout.write(`${docs.map((d) => formatSweep(d, [])).join("")}wrote: ${written.join(", ")}\n`);
+    } finally {
+      if (scratch) rmSync(scratch, { recursive: true, force: true });
+    }
+  };
 }
 
 async function finish(

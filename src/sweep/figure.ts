@@ -44,10 +44,13 @@ export function sweepFigure(
   const heat = figure.color !== undefined;
   const y = heat ? axis(figure.y as string) : undefined;
   const valueName = (figure.color ?? figure.y) as string;
-  const cells = doc.points.map((p) => cellOf(p, x, y, valueName));
+  const log = figure.logColor === true;
+  const cells = doc.points
+    .map((p) => cellOf(p, x, y, valueName))
+    .map((c) => (log && !(typeof c.value === "number" && c.value > 0) ? { ...c, value: null } : c));
   const numeric = cells.some((c) => typeof c.value === "number");
   const marks = heat ? heatMarks(cells, numeric) : lineMarks(cells, numeric);
-  const title = `${plan.title ?? plan.name}: ${valueName}`;
+  const title = plan.title ?? plan.name;
   const chart = Plot.plot({
     document: plotDocument(),
     width: 720,
@@ -63,35 +66,39 @@ export function sweepFigure(
       grid: !heat,
       ...(heat ? { type: scaleType(y as Axis) } : numeric ? {} : { type: "point" as const }),
     },
-    color: numeric ? { type: "linear", scheme: "viridis", label: valueName } : { type: "categorical" },
+    color: numeric
+      ? { type: log ? "log" : "linear", scheme: "viridis", label: valueName }
+      : { type: "categorical" },
     marks: [...marks, ...overlayMarks(overlays), Plot.frame({ strokeOpacity: 0.3 })],
   });
-  return standalone(chart, legendSvg(chart, numeric), title);
+  return standalone(chart, legendSvg(chart, numeric, valueName), title);
 }
 
 /** The colour legend as SVG: a gradient bar with its end values for numbers, swatches for categories. */
-function legendSvg(chart: ReturnType<typeof Plot.plot>, numeric: boolean): string {
+function legendSvg(chart: ReturnType<typeof Plot.plot>, numeric: boolean, name: string): string {
   const color = chart.scale("color");
   if (!color) return "";
+  const caption = `<text x="${numeric ? 252 : 0}" y="${numeric ? 14 : -4}" font-weight="bold">${escapeXml(name)}</text>`;
   const domain = (color.domain ?? []) as (number | string)[];
   if (numeric) {
     const [lo, hi] = [Number(domain[0]), Number(domain.at(-1))];
+    const at = (s: number) => (color.type === "log" ? lo * (hi / lo) ** s : lo + (hi - lo) * s);
     const stops = Array.from({ length: 11 }, (_, i) => {
-      const c = color.apply?.(lo + ((hi - lo) * i) / 10) as string;
+      const c = color.apply?.(at(i / 10)) as string;
       return `<stop offset="${i * 10}%" stop-color="${escapeXml(String(c))}"/>`;
     });
     const gradient = `<defs><linearGradient id="sgdlab-sweep-ramp">${stops.join("")}</linearGradient></defs>`;
     const bar = `<rect x="0" y="4" width="240" height="12" fill="url(#sgdlab-sweep-ramp)"/>`;
     const ends = `<text x="0" y="30">${formatNumber(lo)}</text><text x="240" y="30" text-anchor="end">${formatNumber(hi)}</text>`;
-    return `${gradient}${bar}${ends}`;
+    return `${gradient}${bar}${ends}${caption}`;
   }
   const range = (color.range ?? []) as string[];
-  return domain
+  return `${caption}${domain
     .map((d, i) => {
       const x = 90 * i;
       return `<rect x="${x}" y="4" width="12" height="12" fill="${escapeXml(String(range[i % range.length]))}"/><text x="${x + 16}" y="14">${escapeXml(String(d))}</text>`;
     })
-    .join("");
+    .join("")}`;
 }
 
 function scaleType(axis: Axis): "linear" | "log" | "point" {

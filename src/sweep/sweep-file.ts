@@ -25,6 +25,7 @@ const figureSpec = z.strictObject({
   x: z.string().min(1).describe("an axis path, e.g. model.snr"),
   y: z.string().min(1).optional().describe("a second axis, or (one axis) the value drawn against x"),
   color: z.string().min(1).optional().describe("the value of each cell, e.g. simulation.m.final"),
+  logColor: z.boolean().optional().describe("a logarithmic colour scale (values > 0; others are not drawn)"),
 });
 
 /**

@@ -8,6 +8,8 @@ export interface SweepFigureSpec {
   x: string;
   y?: string;
   color?: string;
+  /** A logarithmic colour scale (cells whose value is not > 0 are left blank). */
+  logColor?: boolean;
 }
 
 /** A point summary value: a number (with a standard error when it has one), a category, or missing. */

@@ -1,3 +1,4 @@
+import { setMaxListeners } from "node:events";
 import { runExperiment } from "../../index.js";
 import { workerPool } from "../pool.js";
 import { gitCommit } from "../provenance.js";
@@ -24,22 +25,30 @@ export function localEngine(workers: number): SweepEngine {
     name: "local",
     async run(points, ctx: EngineContext) {
       let next = 0;
+      const lanes = Math.min(points.length, workers + lanesBeyondWorkers);
+      // Each lane's point gets its own signal, chained to the sweep's: one listener per lane on it.
+      setMaxListeners(lanes + 10, ctx.signal);
       const lane = async () => {
         while (next < points.length && !ctx.signal.aborted) {
           const point = points[next++];
+          const own = new AbortController();
+          const abort = () => own.abort(ctx.signal.reason);
+          ctx.signal.addEventListener("abort", abort, { once: true });
           try {
             const record = await runExperiment(point.spec, {
               executor: pool.executor,
-              signal: ctx.signal,
+              signal: own.signal,
               commit,
             });
             await ctx.onResult(point, { record });
           } catch (e) {
             if (!ctx.signal.aborted) await ctx.onResult(point, { error: (e as Error).message });
+          } finally {
+            ctx.signal.removeEventListener("abort", abort);
           }
         }
       };
-      await Promise.all(Array.from({ length: Math.min(points.length, workers + lanesBeyondWorkers) }, lane));
+      await Promise.all(Array.from({ length: lanes }, lane));
     },
     close: () => pool.close(),
   };
