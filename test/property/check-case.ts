@@ -14,14 +14,22 @@ import { caseLimits } from "./settings.js";
  * test/examples.test.ts.
  */
 export async function checkCase(runner: CaseRunner, input: unknown, baseline?: unknown): Promise<string[]> {
-  let normalised: unknown;
-  try {
-    normalised = validateSpec(input, caseLimits.workLimit).spec;
-  } catch (e) {
-    return contractViolations(input, validationOutcome(e));
-  }
-  if (baseline !== undefined && sameRun(normalised, validateSpec(baseline).spec)) return [];
+  const validated = validateCase(input);
+  if ("violations" in validated) return validated.violations;
+  if (baseline !== undefined && sameRun(validated.spec, validateSpec(baseline).spec)) return [];
   return contractViolations(input, await runner.run(input, caseLimits));
+}
+
+/**
+ * Validate `input` at the harness's work limit: the normalised spec, or the contract violations of its
+ * refusal (empty for a clean SpecError).
+ */
+export function validateCase(input: unknown): { spec: unknown } | { violations: string[] } {
+  try {
+    return { spec: validateSpec(input, caseLimits.workLimit).spec };
+  } catch (e) {
+    return { violations: contractViolations(input, validationOutcome(e)) };
+  }
 }
 
 function validationOutcome(e: unknown): CaseOutcome {
