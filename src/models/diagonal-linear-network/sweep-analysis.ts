@@ -3,7 +3,7 @@ import { quantile } from "../../core/stats.js";
 import type { RecordBody } from "../../experiment/experiment.js";
 import { emptyRecordBody } from "../../experiment/experiment.js";
 import type { Table } from "../../experiment/record.js";
-import { meanGapMultiplier } from "../../experiment/tolerance.js";
+import { meanTolerance } from "../../experiment/tolerance.js";
 import type { RunResult } from "../../simulate/record-run.js";
 import { lawMeanSd, lawQuantile } from "../../theory/stationary/law-stats.js";
 import { discreteCollapseWindow, logGrowthRate } from "./collapse.js";
@@ -149,7 +149,8 @@ function growthTable(body: RecordBody, spec: DlnSpec, temps: number[], runs: rea
     table.simRateStderr.push(se);
     table.predictedRate.push(predicted);
     table.continuumRate.push(4 * m.beta2 - 4 * T * m.alpha3);
-    const tol = meanGapMultiplier(rates.length) * se + 1e-6 * Math.abs(predicted);
+    // The shared mean tolerance, with the former 1e-6 relative allowance on the predicted rate as its bias.
+    const tol = meanTolerance(se, rates.length, 1e-6 * Math.abs(predicted), predicted);
     const gap = Math.abs(mean - predicted);
     pass &&= gap <= tol;
     if (gap > worst.gap) worst = { gap, T, tol };
