@@ -14,7 +14,6 @@ export class PointWriter {
   private queue: { point: FinishedPoint; done: () => void; at: number }[] = [];
   private batchSince: number | null = null;
   private writing: Promise<void> | null = null;
-  private inBatch = 0;
   private failure: unknown = null;
   readonly written: PointOutcome[] = [];
 
@@ -47,7 +46,6 @@ export class PointWriter {
     try {
       while (this.queue.length > 0) {
         const batch = this.queue.splice(0);
-        this.inBatch = batch.length;
         this.batchSince = batch[0].at;
         try {
           this.written.push(
@@ -57,7 +55,6 @@ export class PointWriter {
             )),
           );
         } finally {
-          this.inBatch = 0;
           this.batchSince = null;
           for (const b of batch) b.done();
         }
