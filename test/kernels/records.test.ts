@@ -91,7 +91,7 @@ describe("simulators give the same record with the wasm kernels as with the TS r
       const gd = new SpanGd(makeData(spec), archOf(spec), initialWeights(spec));
       const out = runGd(gd, { lr: 5, steps: 40, points: 5, burnIn: 20 });
       return {
-        status: out.divergedStep === undefined ? "ok" : "diverged",
+        status: out.failedStep === undefined ? "ok" : "diverged",
         values: [out.trainLoss, out.testError, out.sharpness, gd.P],
       };
     };

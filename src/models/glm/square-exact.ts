@@ -20,7 +20,7 @@ export interface SquareCurves {
   q: number[];
   trainLoss: number[];
   /** First step at which q or the train loss left [0, divergenceBound] (absent when stable). */
-  divergedAt?: number;
+  failedStep?: number;
   /** What left the range there (`src/core/non-finite.ts`: diverged beyond the bound, failed on NaN). */
   failure?: NonFinite;
 }
@@ -28,7 +28,7 @@ export interface SquareCurves {
 /** The curves cut at step `t`, where q or the train loss left the range (or `undefined` if neither did). */
 function cutAt(out: SquareCurves, t: number, q: number, train: number): SquareCurves | undefined {
   const failure = checkFinite(["q", "the train loss"], [q, train], { step: t }, divergenceBound);
-  return failure && { ...out, divergedAt: t, failure };
+  return failure && { ...out, failedStep: t, failure };
 }
 
 /** Bound on q and the train loss beyond which a run, a recursion or the DMFT counts as diverged. */
@@ -157,5 +157,5 @@ export function squareSgd(p: SquareProblem, steps: number, nodes = 4000): Square
       omegaS[j] = (1 - lr * (p.ridge + s)) ** 2 * omegaS[j] + kick * s;
     }
   }
-  return { ...out, divergedAt: gd.divergedAt, failure: gd.failure };
+  return { ...out, failedStep: gd.failedStep, failure: gd.failure };
 }

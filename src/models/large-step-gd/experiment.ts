@@ -84,7 +84,7 @@ function gdRecord(
   if (prediction.phase !== undefined) scalars.phase = cubicPhases.indexOf(prediction.phase);
   else notes.push(messages.unknownMapPhase);
   if (run.failure !== undefined) {
-    scalars.divergedStep = run.failure.step ?? spec.steps;
+    scalars.failedStep = run.failure.step ?? spec.steps;
     notes.unshift(messages.gdDiverged(run.failure.messages[0]));
   }
   return {

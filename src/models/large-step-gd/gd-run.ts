@@ -18,7 +18,7 @@ export interface GdTrajectory {
   averagedT: number[];
   testErrorAveraged: number[];
   /** Step whose loss left the finite range (> 1e100, or NaN); undefined when the run finished. */
-  divergedStep?: number;
+  failedStep?: number;
   /** How it left (`src/core/non-finite.ts`): diverged beyond the bound, failed on NaN. */
   failure?: NonFinite;
   /** Largest |GD per-sample value - map iterate| over the steps run (with `mapSteps`; else undefined). */
@@ -57,7 +57,7 @@ const divergence = 1e100;
  * largest Lyapunov exponent of the GD map over the second half of the run (tangent vector
  * `v <- (I - lr ∇²L) v`, in sample space: the directions outside span(X) have exponent 0), and with
  * `mapSteps` the gap between each sample's GD value and its 1-D map. Divergence is a result
- * (`divergedStep`), never an exception or a NaN in the output.
+ * (`failedStep`), never an exception or a NaN in the output.
  *
  * @example runGd(new SpanGd(data, arch, U0), { lr: 40, steps: 300, points: 61, burnIn: 150 }).testError
  */
@@ -75,7 +75,7 @@ export function runGd(gd: SpanGd, o: GdRunOptions): GdTrajectory {
   for (let l = 0; l <= o.steps; l++) {
     const loss = gd.evaluate(f);
     if (nonFiniteKind(loss, divergence) !== undefined) {
-      out.divergedStep = l;
+      out.failedStep = l;
       out.failure = nonFinite("the training loss", loss, { step: l }, divergence);
       break;
     }

@@ -73,7 +73,7 @@ const chaosThreshold = 1e-3;
  * @example observedPhase(runGd(gd, { lr: 40, steps: 1000, points: 5, burnIn: 0 }), 40) // "chaotic"
  */
 export function observedPhase(run: GdTrajectory, lr: number): CubicPhase {
-  if (run.divergedStep !== undefined) return "divergent";
+  if (run.failedStep !== undefined) return "divergent";
   const converged = run.finalStepRatio < convergedStep || run.finalStepRatio < 1e-2 * run.midStepRatio;
   if (converged) return lr * run.finalSharpness <= 1 ? "monotonic" : "catapult";
   const scale = run.tailLoss.reduce((m, v) => Math.max(m, Math.abs(v)), 0);

@@ -19,7 +19,7 @@ export interface DmftSolution {
   trainError?: number[];
   status: Status;
   /** First step at which q left [0, bound] (status "diverged", or "failed" on a NaN). */
-  divergedAt?: number;
+  failedStep?: number;
   /** What left the range there (`src/core/non-finite.ts`). */
   failure?: NonFinite;
   /** The kernels on the (T+1) × (T+1) grid, row-major (`G[t (T+1) + s]`). */
@@ -59,7 +59,7 @@ export function solveDmft(p: DmftProblem, rng: Rng, bound = 1e8): DmftSolution {
     const q = ws.Q[t];
     if (nonFiniteKind(q, bound) !== undefined) {
       const failure = nonFinite("q", q, { step: t }, bound);
-      return { ...out, status: failure.status, divergedAt: t, failure };
+      return { ...out, status: failure.status, failedStep: t, failure };
     }
     preactivation(ws, side, t);
     observe(p, side, out);

@@ -95,10 +95,10 @@ describe("homogenized SGD: stationary values and the divergence threshold", () =
     const p = { ...demo, batchFraction: 0.05 };
     const lc = squareStationary(p).lrCritical!;
     const above = squareSgd({ ...p, lr: new Float64Array(5000).fill(1.1 * lc) }, 4000);
-    expect(above.divergedAt).toBeGreaterThan(0);
-    expect(above.q.length).toBe(above.divergedAt);
+    expect(above.failedStep).toBeGreaterThan(0);
+    expect(above.q.length).toBe(above.failedStep);
     const below = squareSgd({ ...p, lr: new Float64Array(5000).fill(0.9 * lc) }, 4000);
-    expect(below.divergedAt).toBeUndefined();
+    expect(below.failedStep).toBeUndefined();
     expect(below.q[4000]).toBeCloseTo(squareStationary({ ...p, lr: [0.9 * lc] }).q!, 8);
   });
 });

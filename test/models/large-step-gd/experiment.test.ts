@@ -40,7 +40,7 @@ describe("large-step GD experiments: records, divergence, validation", () => {
   it("a divergent run ends with status diverged and the step, with no non-finite number in the record", async () => {
     const rec = await runExperiment({ model: network, optimizer: { name: "gd", lr: 60 }, steps: 300 });
     expect(rec.status).toBe("diverged");
-    expect(rec.scalars.divergedStep).toBeGreaterThan(0);
+    expect(rec.scalars.failedStep).toBeGreaterThan(0);
     expect(rec.messages[0]).toMatch(/diverged at step \d+/);
     expect(rec.tables.phase.phase).toEqual(["divergent", "divergent"]);
     const text = JSON.stringify(rec, (_k, v) =>

@@ -74,7 +74,7 @@ describe("DMFT forward pass, square loss, full batch: exact for any S (moment ma
     const p = demo(200, 300, { lr: new Float64Array(200).fill(0.3) });
     const sol = solveDmft(p, Rng.fromSeed(1));
     expect(sol.status).toBe("diverged");
-    expect(sol.divergedAt).toBe(sol.q.length);
+    expect(sol.failedStep).toBe(sol.q.length);
     expect(sol.q.every(Number.isFinite)).toBe(true);
   });
 });
