@@ -1,4 +1,4 @@
-import type { Outcome } from "../../core/status.js";
+import { type Outcome, worstOutcome } from "../../core/status.js";
 import type { Series } from "../../experiment/record.js";
 import { summariseEnsemble } from "../../simulate/ensemble.js";
 import type { RunResult } from "../../simulate/record-run.js";
@@ -9,7 +9,8 @@ import { finiteSeries } from "./finite-series.js";
  * statistics in `variances` also `<name>Variance`, the variance over paths, with the standard error
  * $\sqrt{(m_4 - s^4)/n}$ ($m_4$ the fourth central moment). Points after the first failed path are dropped
  * (as `summariseEnsemble` does), and so are points where a moment overflows; `failed` counts
- * the failed paths and `outcome` says how they failed (the shared statuses of `recordRun`).
+ * the failed paths and `outcome` says how they failed and where a moment overflowed (the shared
+ * statuses of `recordRun` and `finiteSeries`).
  *
  * @example ensembleSeries("smf", results, ["loss"], t, h, ["loss"])
  */
@@ -49,5 +50,7 @@ export function ensembleSeries(
     series.values[`${name}Variance`] = values;
     if (series.stderr) series.stderr[`${name}Variance`] = stderr;
   }
-  return { series: finiteSeries(series), failed: summary.failedRuns, outcome: summary.outcome };
+  const outcomes: Outcome[] = [summary.outcome];
+  const finite = finiteSeries(series, outcomes);
+  return { series: finite, failed: summary.failedRuns, outcome: worstOutcome(outcomes) };
 }

@@ -114,6 +114,7 @@ export async function runTrajectories(
       });
       return;
     }
+    outcomes.push(outcome); // a moment of the ensemble that overflowed (its series is cut there), else ok
     const { exact, bias } = exactLoss(fs, x0, lr, h, spec.substeps, source, steps);
     const theory = finiteSeries({ source: `${source}-moments`, t, values: { loss: exact } }, outcomes);
     body.series.push(theory);

@@ -1,6 +1,7 @@
 import { messages } from "../../core/messages.js";
+import { type NonFinite, nonFinite } from "../../core/non-finite.js";
 import { Rng } from "../../core/rng.js";
-import type { Outcome } from "../../core/status.js";
+import { type Outcome, worstOutcome } from "../../core/status.js";
 import { agreementOf } from "../../experiment/agreement.js";
 import { type RecordBody, type RunContext, runEnsemble } from "../../experiment/experiment.js";
 import type { Series } from "../../experiment/record.js";
@@ -80,13 +81,18 @@ export async function runTwoPoint(
   const { series: mc, failed, outcome: paths } = ensembleSeries("sme-shared", results, names, t, h);
   const exact = sumSquareExact(fs, lr, x0[0], t);
   const em = sumSquareEulerMaruyama(fs, lr, x0[0], h, steps);
-  const theory = finiteSeries({ source: "sme-shared-exact", t, values: { smeSharedSumSquare: exact } });
   const [smf, sme] = [pick(mc, "smf", "smfAbsSum"), pick(mc, "sme-shared", "smeSharedSumSquare")];
+  const { scalars, dropped } = twoPointScalars(results, sme, exact, em, t.length);
+  const outcomes: Outcome[] = [paths, ...dropped];
+  const theory = finiteSeries(
+    { source: "sme-shared-exact", t, values: { smeSharedSumSquare: exact } },
+    outcomes,
+  );
   const body: RecordBody = {
     status: "ok",
     messages: [],
     series: [smf, sme, theory],
-    scalars: { failedRuns: failed, ...twoPointScalars(results, sme, exact, em, t.length) },
+    scalars: { failedRuns: failed, ...scalars },
     tables: {},
     distributions: {},
     agreement: {},
@@ -99,11 +105,12 @@ export async function runTwoPoint(
     ))
       body.agreement[stat] = { [theory.source]: entry };
   body.timing.theorySeconds = (performance.now() - started) / 1000 - simulationSeconds;
-  const outcome: Outcome =
-    failed > 0
-      ? { status: paths.status, messages: [messages.flowsDivergedPaths("sme-shared", failed, spec.paths)] }
-      : { status: "ok", messages: [] };
-  return { ...body, ...outcome };
+  if (failed > 0)
+    outcomes.push({
+      status: paths.status,
+      messages: [messages.flowsDivergedPaths("sme-shared", failed, spec.paths)],
+    });
+  return { ...body, ...worstOutcome(outcomes) };
 }
 
 /** One statistic of the ensemble series, as its own source. */
@@ -117,14 +124,17 @@ function pick(mc: Series, source: string, stat: string): Series {
   };
 }
 
-/** The public scalars of the analysis (finite values only). */
+/**
+ * The public scalars of the analysis: the finite ones, and for each that is not finite (the exact moments
+ * overflow at a large lr) the shared non-finite outcome in `dropped`.
+ */
 function twoPointScalars(
   results: readonly RunResult[],
   sme: Series,
   exact: readonly number[],
   em: readonly number[],
   points: number,
-): Record<string, number> {
+): { scalars: Record<string, number>; dropped: NonFinite[] } {
   let maxAbsSum = 0;
   for (const r of results)
     for (let j = 0; j < r.recorded; j++) maxAbsSum = Math.max(maxAbsSum, r.values[0][j]);
@@ -136,7 +146,10 @@ function twoPointScalars(
   }
   out["smeShared.meanSquareSumTheory"] = exact[last];
   out["smeShared.eulerMaruyamaBias"] = Math.abs(em[last] - exact[last]);
-  return Object.fromEntries(Object.entries(out).filter(([, v]) => Number.isFinite(v)));
+  const dropped = Object.entries(out).flatMap(([k, v]) =>
+    Number.isFinite(v) ? [] : [nonFinite(`scalar ${k}`, v)],
+  );
+  return { scalars: Object.fromEntries(Object.entries(out).filter(([, v]) => Number.isFinite(v))), dropped };
 }
 
 /** Exact $E(X(x_0) + X(-x_0))^2$ of SME with a shared motion: $C_{aa} + 2 C_{ab} + C_{bb}$ from the moment ODE. */
