@@ -1,5 +1,11 @@
 import type { FigureEntry } from "../../experiment/figure-entry.js";
 
+/** Figs. 1 and 4: depth 1, width 1, y = x + eps with x ~ N(0, 1), SGD at lr 0.01, batch 1. */
+const gaussianDepth1 = {
+  model: { name: "diagonal-linear-network", depth: 1, width: 1, data: { x: "gaussian", slope: 1, noise: 1 } },
+  optimizer: { name: "sgd", lr: 0.01, batch: 1 },
+};
+
 /**
  * The paper figures of this model that `sgdlab reproduce <id>` runs.
  * Liu, Li, Ueda Figs. 1, 3, 4: the law of balance and the stationary laws (science/03). Settings come from
@@ -16,13 +22,7 @@ export const dlnFigures: Record<string, FigureEntry> = {
         label: "balance",
         spec: {
           title: "Law of balance: SGD vs its SDE vs GD vs GD + isotropic noise (Liu et al. Fig. 1)",
-          model: {
-            name: "diagonal-linear-network",
-            depth: 1,
-            width: 1,
-            data: { x: "gaussian", slope: 1, noise: 1 },
-          },
-          optimizer: { name: "sgd", lr: 0.01, batch: 1 },
+          ...gaussianDepth1,
           init: { u: 2, w: 0.5 },
           analysis: "balance",
           chains: 1000,
@@ -73,13 +73,7 @@ export const dlnFigures: Record<string, FigureEntry> = {
         label: "regimes",
         spec: {
           title: "Regimes over (T, sigma) and a temperature sweep at sigma = 1 (Liu et al. Fig. 4)",
-          model: {
-            name: "diagonal-linear-network",
-            depth: 1,
-            width: 1,
-            data: { x: "gaussian", slope: 1, noise: 1 },
-          },
-          optimizer: { name: "sgd", lr: 0.01, batch: 1 },
+          ...gaussianDepth1,
           analysis: "temperature-sweep",
           depths: [0, 1, 2],
           noises: [0.25, 0.5, 0.75, 1, 1.25, 1.5, 2, 2.5, 3, 4, 5, 6, 8],
