@@ -4,28 +4,17 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, describe, expect, it } from "vitest";
-import { runExperiment } from "../../../src/catalogue/index.js";
+import { figures, runExperiment } from "../../../src/catalogue/index.js";
 import { workerPool } from "../../../src/node/pool.js";
 import { badField } from "../../spec-errors.js";
 
 const rc = { name: "random-curvature", sigma: 0.5 };
-const t2 = {
-  name: "quadratic-finite-sum",
-  A: [
-    [
-      [2, 0.5],
-      [0.5, 0.5],
-    ],
-    [
-      [0.5, -0.5],
-      [-0.5, 1.5],
-    ],
-  ],
-  b: [
-    [1, 0],
-    [-1, 1],
-  ],
-  x0: [1, 1],
+/** The T2 problem of science/05 §2 (2-D, non-commuting Hessians), as the smf-weak-order figure runs it. */
+const t2 = figures["smf-weak-order"].panels[1].spec.model as {
+  name: string;
+  A: number[][][];
+  b: number[][];
+  x0: number[];
 };
 
 describe("modified-flows specs: bad input names the field", () => {
