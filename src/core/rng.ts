@@ -1,4 +1,6 @@
 import { SpecError } from "./errors.js";
+import { log, log1p } from "./libm.js";
+import { pow } from "./libm-pow.js";
 import { fillNormalFrom, normalFrom, uniform53, xoshiroNext } from "./ziggurat.js";
 
 /** Plain-JSON snapshot of an {@link Rng}: the xoshiro state and the stream key, as unsigned 32-bit words. */
@@ -55,6 +57,11 @@ const STATE = 0x0a5a5a5a;
  *
  * - `seed`: any finite number; integers up to $2^{53}$ in size (two's complement for negatives) and
  *   other doubles (by their bit pattern) are mixed into the key, so seeds 0, 1, 2 give unrelated streams.
+ *
+ * Every draw is a pure function of the seed in every JavaScript engine: the state is integer arithmetic,
+ * and the few transcendentals (ziggurat tables, wedge and tail; the gamma sampler's log, log1p and
+ * $U^{1/a}$) are the deterministic ports of fdlibm in `libm.ts` / `libm-pow.ts`, never `Math.exp`,
+ * `Math.log`, `Math.log1p` or `**`, whose last bit differs between engines (e.g. Node 20 and Chromium).
  *
  * @example
  * const rng = Rng.fromSeed(42);
@@ -201,7 +208,7 @@ export class Rng {
     }
     if (shape >= 1) return scale * this.gammaAtLeastOne(shape);
     const g = this.gammaAtLeastOne(shape + 1);
-    return scale * g * (1 - uniform53(this.s)) ** (1 / shape);
+    return scale * g * pow(1 - uniform53(this.s), 1 / shape);
   }
 
   private gammaAtLeastOne(shape: number): number {
@@ -218,7 +225,7 @@ export class Rng {
       const u = uniform53(this.s);
       const x2 = x * x;
       if (u < 1 - 0.0331 * x2 * x2) return d * (1 + vm1);
-      if (Math.log(u) < 0.5 * x2 + d * (3 * Math.log1p(cx) - vm1)) return d * (1 + vm1);
+      if (log(u) < 0.5 * x2 + d * (3 * log1p(cx) - vm1)) return d * (1 + vm1);
     }
   }
 

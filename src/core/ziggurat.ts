@@ -16,7 +16,12 @@
  * Reference: G. Marsaglia and W. W. Tsang, "The ziggurat method for generating random variables",
  * J. Stat. Softw. 5(8), 2000; J. A. Doornik, "An improved ziggurat method to generate normal random
  * samples", 2005 (separate bits for the layer and the uniform, as done here).
+ *
+ * Every transcendental here (the tables at load time, the wedge and the tail) is the deterministic
+ * `exp`/`log` of `libm.ts`, not `Math.*`, so the tables and the stream are the same in every engine.
  */
+
+import { exp, log } from "./libm.js";
 
 /** Number of layers; the layer index is the low 8 bits of a 32-bit draw. */
 export const ZIG_LAYERS = 256;
@@ -28,10 +33,10 @@ export const ZIG_R = 3.654152885361009; // 3.65415288536100877164542972...
 export const ZIG_V = 0.004928673233974655; // 0.00492867323397465534736177540...
 
 /** Scale from the signed 53-bit integer $j$ to the unit interval, $2^{-52}$. */
-const TWO_M52 = 2 ** -52;
+const TWO_M52 = 2.220446049250313e-16; // 2^-52 exactly
 
 function density(x: number): number {
-  return Math.exp(-0.5 * x * x);
+  return exp(-0.5 * x * x);
 }
 
 /** Layer right edges $x_0 > x_1 = r > \dots > x_{255} > x_{256} = 0$. */
@@ -46,17 +51,17 @@ export const ZIG_F: Float64Array = new Float64Array(ZIG_LAYERS + 1);
 ZIG_X[0] = ZIG_V / density(ZIG_R);
 ZIG_X[1] = ZIG_R;
 for (let i = 2; i < ZIG_LAYERS; i++) {
-  ZIG_X[i] = Math.sqrt(-2 * Math.log(ZIG_V / ZIG_X[i - 1] + density(ZIG_X[i - 1])));
+  ZIG_X[i] = Math.sqrt(-2 * log(ZIG_V / ZIG_X[i - 1] + density(ZIG_X[i - 1])));
 }
 ZIG_X[ZIG_LAYERS] = 0;
 for (let i = 0; i <= ZIG_LAYERS; i++) ZIG_F[i] = density(ZIG_X[i]);
 for (let i = 0; i < ZIG_LAYERS; i++) {
-  ZIG_K[i] = (ZIG_X[i + 1] / ZIG_X[i]) * 2 ** 52;
+  ZIG_K[i] = (ZIG_X[i + 1] / ZIG_X[i]) * 4503599627370496; // 2^52
   ZIG_W[i] = ZIG_X[i] * TWO_M52;
 }
 
 const TWO_32 = 4294967296;
-const TWO_M53 = 2 ** -53;
+const TWO_M53 = 1.1102230246251565e-16; // 2^-53 exactly
 
 /**
  * One step of xoshiro128** on `st` (four int32 words, updated in place); returns the output as an int32.
@@ -161,7 +166,7 @@ function normalSlow(st: Int32Array, i: number, j: number): number {
   for (;;) {
     if (i === 0) return j < 0 ? -normalTail(st) : normalTail(st);
     const x = j * ZIG_W[i];
-    if (ZIG_F[i] + uniform53(st) * (ZIG_F[i + 1] - ZIG_F[i]) < Math.exp(-0.5 * x * x)) return x;
+    if (ZIG_F[i] + uniform53(st) * (ZIG_F[i + 1] - ZIG_F[i]) < exp(-0.5 * x * x)) return x;
     const a = xoshiroNext(st);
     j = (a >> 11) * TWO_32 + (xoshiroNext(st) >>> 0);
     i = a & 255;
@@ -177,8 +182,8 @@ function normalSlow(st: Int32Array, i: number, j: number): number {
  */
 function normalTail(st: Int32Array): number {
   for (;;) {
-    const x = -Math.log(1 - uniform53(st)) / ZIG_R;
-    const y = -Math.log(1 - uniform53(st));
+    const x = -log(1 - uniform53(st)) / ZIG_R;
+    const y = -log(1 - uniform53(st));
     if (y + y >= x * x) return ZIG_R + x;
   }
 }
