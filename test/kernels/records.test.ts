@@ -1,5 +1,8 @@
 import { describe, expect, it } from "vitest";
+import { Rng } from "../../src/core/rng.js";
 import { type KernelBackend, useKernelBackend } from "../../src/kernels/index.js";
+import { finiteSumFlow } from "../../src/models/finite-sum/flows.js";
+import { leastSquares } from "../../src/models/finite-sum/least-squares.js";
 import { simulateGlmRun } from "../../src/models/glm/simulate-run.js";
 import { glmSpec } from "../../src/models/glm/spec.js";
 import { simulateGmmRun } from "../../src/models/gmm-two-layer/simulate-run.js";
@@ -99,4 +102,31 @@ describe("simulators give the same record with the wasm kernels as with the TS r
     expect(run0.status).toBe("ok");
     expect(run0.values[0][4]).not.toBe(run0.values[0][0]); // the loss moved
   });
+
+  it.each(["smf", "sme2", "gf"] as const)(
+    "finite-sum %s flow of least squares (d 11, M 37), 30 Euler steps",
+    (kind) => {
+      const run = () => {
+        const flow = finiteSumFlow(leastSquares(11, 37, 4), kind, 0.05);
+        const x = new Float64Array(11);
+        const a = new Float64Array(11);
+        const G = new Float64Array(11 * Math.max(1, flow.noise));
+        const dW = new Float64Array(flow.noise);
+        const rng = Rng.fromSeed(3);
+        const path: number[] = [];
+        for (let l = 0; l < 30; l++) {
+          flow.drift(0, x, a);
+          flow.diffusion(0, x, G);
+          rng.fillNormal(dW);
+          for (let k = 0; k < 11; k++) x[k] += 0.01 * a[k];
+          for (let i = 0; i < flow.noise; i++)
+            for (let k = 0; k < 11; k++) x[k] += G[i * 11 + k] * 0.1 * dW[i];
+          path.push(x[0], x[10]);
+        }
+        return { status: "ok", values: [path, Array.from(a), Array.from(G)] };
+      };
+      const path = expectSameRun(run).values[0];
+      expect(path[58]).not.toBe(path[0]);
+    },
+  );
 });

@@ -5,12 +5,16 @@
  * For implementers: `gradient(i, x, out)` writes $\nabla f_i(x)$ and `hvp(i, x, v, out)` writes
  * $\nabla^2 f_i(x) v$, both allocation-free; `loss(x)` is $f(x)$. Check a new model with the finite-difference
  * conformance test of `test/models/finite-sum/finite-sum.test.ts`. Quadratic models also implement
- * {@link QuadraticForm}, which unlocks the exact moment analyses.
+ * {@link QuadraticForm}, which unlocks the exact moment analyses. Least squares,
+ * $f_i(x) = \tfrac12 (a_i \cdot x - y_i)^2$, may also give its rows as `data`: the flows then run on the
+ * data matrix with the wasm kernels (one matrix product per pass instead of M callbacks).
  */
 export interface FiniteSum {
   readonly dim: number;
   /** M, the number of samples (uniform weights 1/M). */
   readonly count: number;
+  /** For least squares only: the rows $a_i$ (row-major M × d) and labels $y_i$ with $f_i = \tfrac12(a_i \cdot x - y_i)^2$. */
+  readonly data?: { readonly a: Float64Array; readonly y: Float64Array };
   gradient(i: number, x: Float64Array, out: Float64Array): void;
   hvp(i: number, x: Float64Array, v: Float64Array, out: Float64Array): void;
   loss(x: Float64Array): number;

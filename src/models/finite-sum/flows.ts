@@ -1,5 +1,6 @@
 import type { SdeProblem } from "../../theory/sde/index.js";
 import type { FiniteSum } from "./finite-sum.js";
+import { rowsFlowParts } from "./rows-flow.js";
 
 /** The continuous-time models of SGD (science/05 §1). */
 export const flowKinds = ["gf", "sme1", "sme2", "smf"] as const;
@@ -21,6 +22,7 @@ export type FlowKind = (typeof flowKinds)[number];
  * Brownian motion differ from SMF for multi-point statistics (science/05 §1, "Why SMF beats SME").
  * $\nabla^2 f \nabla f$ is the mean of the per-sample Hessian-vector products. The per-sample gradients of the
  * last point are kept, so a scheme that evaluates drift and diffusion at one point computes them once.
+ * Least squares with its rows (`fs.data`) runs on the data matrix with the kernels ({@link rowsFlowParts}).
  *
  * @example const smf = finiteSumFlow(leastSquares(10, 50, 3), "smf", 0.05); // 10 x 50 diffusion
  *
@@ -51,6 +53,7 @@ export function finiteSumFlow(fs: FiniteSum, kind: FlowKind, lr: number): SdePro
     }
   };
   const corrected = kind === "sme2" || kind === "smf";
+  if (fs.data && !rootColumn) return rowsFlow(fs.data, kind, lr, corrected);
   return {
     dim: d,
     noise: kind === "gf" ? 0 : rootColumn ? 1 : M,
@@ -78,6 +81,25 @@ export function finiteSumFlow(fs: FiniteSum, kind: FlowKind, lr: number): SdePro
       const scale = Math.sqrt(lr / M);
       for (let i = 0; i < M; i++)
         for (let k = 0; k < d; k++) out[i * d + k] = scale * (grads[i * d + k] - mean[k]);
+    },
+  };
+}
+
+/** The flow of a least-squares sum from its rows (d > 1, or the column diffusion of SMF). */
+function rowsFlow(
+  data: NonNullable<FiniteSum["data"]>,
+  kind: FlowKind,
+  lr: number,
+  corrected: boolean,
+): SdeProblem {
+  const parts = rowsFlowParts(data, lr, corrected);
+  return {
+    dim: data.a.length / data.y.length,
+    noise: kind === "gf" ? 0 : data.y.length,
+    structure: "general",
+    drift: (_t, x, out) => parts.drift(x, out),
+    diffusion: (_t, x, out) => {
+      if (kind !== "gf") parts.diffusion(x, out);
     },
   };
 }

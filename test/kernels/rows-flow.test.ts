@@ -1,0 +1,54 @@
+import { describe, expect, it } from "vitest";
+import { Rng } from "../../src/core/rng.js";
+import { finiteSumFlow } from "../../src/models/finite-sum/flows.js";
+import { leastSquares } from "../../src/models/finite-sum/least-squares.js";
+
+/**
+ * The least-squares flows on the data matrix (kernels) against the generic per-sample callbacks: the same
+ * sums in another order, so equal up to rounding. Bound: each side is within gamma_m sum|terms| of the exact
+ * value (Higham, Accuracy and Stability, eq. 3.5; gamma_m = m u / (1 - m u), u = 2^-53) with m the number
+ * of roundings along the longest chain, here at most 4 (M + d) for the corrected drift (two products of
+ * length d and two sums of length M); sum|terms| is bounded by `magnitude`, the same expression with every
+ * entry replaced by its absolute value.
+ */
+describe("least-squares flows from the rows equal the per-sample callbacks up to rounding", () => {
+  const [d, M, lr] = [10, 50, 0.05];
+  const fs = leastSquares(d, M, 3);
+  const generic = { ...fs, data: undefined };
+  const u = 2 ** -53;
+  const m = 4 * (M + d);
+  const gamma = (m * u) / (1 - m * u);
+
+  /** |a| |x| products, the magnitude of every sum in the drift and the diffusion. */
+  function magnitude(x: Float64Array): number {
+    const { a, y } = fs.data;
+    let total = 0;
+    for (let i = 0; i < M; i++) {
+      let r = Math.abs(y[i]);
+      for (let k = 0; k < d; k++) r += Math.abs(a[i * d + k] * x[k]);
+      for (let k = 0; k < d; k++) total += Math.abs(a[i * d + k]) * r;
+    }
+    return (total / M) * (1 + lr * 100); // the correction multiplies by |a|^2 <= 100 (rows of 10 N(0,1))
+  }
+
+  it.each(["smf", "sme1", "sme2", "gf"] as const)("%s: drift and diffusion at random points", (kind) => {
+    const fast = finiteSumFlow(fs, kind, lr);
+    const slow = finiteSumFlow(generic, kind, lr);
+    expect(fast.noise).toBe(slow.noise);
+    const rng = Rng.fromSeed(8);
+    const x = new Float64Array(d);
+    for (let trial = 0; trial < 5; trial++) {
+      rng.fillNormal(x);
+      const tol = 2 * gamma * magnitude(x);
+      const [a1, a2] = [new Float64Array(d), new Float64Array(d)];
+      fast.drift(0, x, a1);
+      slow.drift(0, x, a2);
+      for (let k = 0; k < d; k++) expect(Math.abs(a1[k] - a2[k])).toBeLessThanOrEqual(tol);
+      const [g1, g2] = [new Float64Array(d * M), new Float64Array(d * M)];
+      fast.diffusion(0, x, g1);
+      slow.diffusion(0, x, g2);
+      for (let k = 0; k < d * M; k++) expect(Math.abs(g1[k] - g2[k])).toBeLessThanOrEqual(tol);
+      if (kind !== "gf") expect(g1.some((v) => v !== 0)).toBe(true);
+    }
+  });
+});
