@@ -122,6 +122,8 @@ export const messages = {
     'depth = 1 and width = 1 for analysis "balance" (the scalar model uwx - y of science/03 §5)',
   dlnRidgeDepth: "ridge = 0 for depth >= 2 (the general-depth law is derived without weight decay)",
   dlnHorizon: (burnIn: number) => `horizon > burnIn = ${burnIn}`,
+  dlnTooManySamples: (max: number, horizon: number) =>
+    `sampleEvery >= horizon / ${max} = ${(horizon / max).toPrecision(3)} (at most ${max} samples per chain)`,
   dlnInitLength: (width: number) => `a number, or an array of width = ${width} numbers`,
   dlnNoDiscreteCollapse:
     "no discrete collapse point: E ln|1 + 2 lr x y| > 0 at every lr (batch 1), so SGD is pushed away from v = 0 even above Tc (science/03 §4, pitfall 3)",

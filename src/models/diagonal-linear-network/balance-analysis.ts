@@ -61,9 +61,9 @@ export function balanceAnalysis(spec: DlnSpec, results: readonly RunResult[]): R
   const z = meanGapMultiplier(sdePaths(spec));
   const se = sdeSeries.stderr?.logImbalanceRatio ?? [];
   const bias = sdeSeries.values.logImbalanceRatio.map((v, j) => z * se[j] + lr * Math.abs(v));
-  body.agreement.logImbalanceRatio = {
-    sde: agreementOf(sim, sdeSeries, { bias: { logImbalanceRatio: bias } }).logImbalanceRatio,
-  };
+  // No entry when no point could be compared (e.g. a series of one point).
+  const entry = agreementOf(sim, sdeSeries, { bias: { logImbalanceRatio: bias } }).logImbalanceRatio;
+  if (entry) body.agreement.logImbalanceRatio = { sde: entry };
   Object.assign(body, worstOutcome(outcomes));
   return body;
 }

@@ -10,6 +10,9 @@ import { stationaryAnalysis } from "./stationary-analysis.js";
 import { sweepAnalysis } from "./sweep-analysis.js";
 import { sweepRunCount } from "./sweep-plan.js";
 
+/** Most samples per chain (record points), as `points` of every other experiment. */
+const maxSamples = 100_000;
+
 /**
  * SGD on diagonal linear networks of any depth: the law of balance and the analytic stationary laws of
  * SGD next to long runs over many chains (science/03; Liu, Li, Ueda 2023).
@@ -68,4 +71,12 @@ function checkDlnSpec(spec: DlnSpec): void {
     !(spec.horizon > spec.burnIn)
   )
     throw new SpecError("horizon", spec.horizon, messages.dlnHorizon(spec.burnIn));
+  // Samples are record points: bounded like every experiment's `points` (found by the property tests:
+  // sampleEvery = 1e-9 asked for 2e9 of them).
+  if (spec.analysis !== "temperature-sweep" && !(spec.horizon / spec.sampleEvery <= maxSamples))
+    throw new SpecError(
+      "sampleEvery",
+      spec.sampleEvery,
+      messages.dlnTooManySamples(maxSamples, spec.horizon),
+    );
 }

@@ -65,9 +65,9 @@ export function memoryAnalysis(spec: DlnSpec, results: readonly RunResult[]): Re
     if (Math.sign(v0) === Math.sign(v1)) {
       const imbalance = (i: number) => Math.abs(p[i * F] ** 2 - p[i * F + 1] ** 2) / Math.abs(v(i));
       const bias = flat(imbalance(0) + imbalance(1) + 1e-9);
-      body.agreement = {
-        logPathRatio: { conserved: agreementOf(sim, theory, { bias: { logPathRatio: bias } }).logPathRatio },
-      };
+      // No entry when no point could be compared (e.g. a series of one point).
+      const entry = agreementOf(sim, theory, { bias: { logPathRatio: bias } }).logPathRatio;
+      if (entry) body.agreement = { logPathRatio: { conserved: entry } };
     }
   } else if (spec.model.depth >= 2) {
     body.series.push({
