@@ -72,12 +72,16 @@ describe("wasm kernels equal the TS reference bit for bit", () => {
   });
 
   it.each(lengths)(
-    "matmulAdd at w = %i (rows 7, m = 1..9: every count of held rows; zero terms skipped)",
+    "matmulAdd at w = %i (rows 7, m = 1..9: every count of held rows; zero terms skipped; dense row pairs)",
     (w) => {
       for (let m = 1; m <= 9; m++) {
         check({ S: 7 * m, B: m * w, out: 7 * w }, w + m, (k, { S, B, out }) =>
           k.matmulAdd(S, B, out, 7, m, w, -0.7),
         );
+        check({ S: 7 * m, B: m * w, out: 7 * w }, w + m + 50, (k, { S, B, out }) => {
+          for (let i = 0; i < 5 * m; i++) if (S[i] === 0) S[i] = 0.5; // rows 0-4 dense: pairs (0,1), (2,3)
+          k.matmulAdd(S, B, out, 7, m, w, -0.7);
+        });
       }
     },
   );
