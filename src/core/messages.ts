@@ -162,7 +162,7 @@ export const messages = {
     `${allowed} (sweep point ${index + 1} of ${total}: ${where}; ${axis === null ? "no single axis: this combination of values" : `axis ${axis}`})`,
   sweepFigureAxis: (paths: readonly string[]) => `an axis of the sweep: ${paths.join(", ")}`,
   sweepFigureValue:
-    "status, scalars.<name>, agreement.<statistic>.<source>, <source>.<statistic>.final or <source>.<statistic>.max",
+    "status, scalars.<name>, agreement.<statistic>.<source>, tables.<table>.<column>, <source>.<statistic>.final or <source>.<statistic>.max",
   sweepInterrupted: (done: number, total: number) =>
     `interrupted: ${done} of ${total} points are stored; run the same sweep again to compute only the rest`,
   sweepUnknown:

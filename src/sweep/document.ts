@@ -25,6 +25,8 @@ export interface SweepDocumentPoint {
   final: Record<string, Record<string, FinalValue>>;
   max: Record<string, Record<string, number | null>>;
   agreement: Record<string, Record<string, Verdict>>;
+  /** The row of each one-row table of the record (see `PointSummary.tables`). */
+  tables: PointSummary["tables"];
   messages: string[];
 }
 
@@ -65,6 +67,7 @@ export function sweepDocument(plan: SweepPlan, outcomes: ReadonlyMap<string, Poi
       final: s?.final ?? {},
       max: s?.max ?? {},
       agreement: s?.agreement ?? {},
+      tables: s?.tables ?? {},
       messages: s?.messages ?? [],
     };
   });
@@ -93,8 +96,8 @@ export function sweepDocument(plan: SweepPlan, outcomes: ReadonlyMap<string, Poi
  * @example pointValue(pointSummary(doc.points[0]), "status") // { kind: "category", value: "ok" }
  */
 export function pointSummary(p: SweepDocumentPoint): PointSummary {
-  const { status, messages, scalars, final, max, agreement } = p;
-  return { status, messages, scalars, final, max, agreement };
+  const { status, messages, scalars, final, max, agreement, tables } = p;
+  return { status, messages, scalars, final, max, agreement, tables };
 }
 
 /**

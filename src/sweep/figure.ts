@@ -71,7 +71,8 @@ export function sweepFigure(
       : { type: "categorical" },
     marks: [...marks, ...overlayMarks(overlays), Plot.frame({ strokeOpacity: 0.3 })],
   });
-  return standalone(chart, legendSvg(chart, numeric, valueName), title);
+  // A line's y axis names its value; only colours need a legend.
+  return standalone(chart, heat || !numeric ? legendSvg(chart, numeric, valueName) : "", title);
 }
 
 /** The colour legend as SVG: a gradient bar with its end values for numbers, swatches for categories. */

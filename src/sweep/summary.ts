@@ -25,6 +25,8 @@ export interface PointSummary {
   final: Record<string, Record<string, FinalValue>>;
   max: Record<string, Record<string, number | null>>;
   agreement: Record<string, Record<string, Verdict>>;
+  /** The row of each one-row table (a point's own row, e.g. the phase of a cubic map at its r). */
+  tables: Record<string, Record<string, number | string | null>>;
 }
 
 const finite = (x: number | undefined): number | null => (x !== undefined && Number.isFinite(x) ? x : null);
@@ -54,7 +56,15 @@ export function summarisePoint(record: ExperimentRecord): PointSummary {
       agreement[stat][source] = { pass: e.pass, maxAbs: finite(e.maxAbs), tolerance: finite(e.tolerance) };
   }
   const scalars = Object.fromEntries(Object.entries(record.scalars).map(([k, v]) => [k, finite(v)]));
-  return { status: record.status, messages: record.messages, scalars, final, max, agreement };
+  const tables: PointSummary["tables"] = {};
+  for (const [name, table] of Object.entries(record.tables)) {
+    const columns = Object.entries(table);
+    if (columns.length === 0 || columns.some(([, v]) => v.length !== 1)) continue;
+    tables[name] = Object.fromEntries(
+      columns.map(([c, v]) => [c, typeof v[0] === "number" ? finite(v[0]) : v[0]]),
+    );
+  }
+  return { status: record.status, messages: record.messages, scalars, final, max, agreement, tables };
 }
 
 /**
@@ -64,5 +74,13 @@ export function summarisePoint(record: ExperimentRecord): PointSummary {
  * @example failedSummary("worker lost") // { status: "failed", messages: ["worker lost"], ... }
  */
 export function failedSummary(message: string): PointSummary {
-  return { status: "failed", messages: [message], scalars: {}, final: {}, max: {}, agreement: {} };
+  return {
+    status: "failed",
+    messages: [message],
+    scalars: {},
+    final: {},
+    max: {},
+    agreement: {},
+    tables: {},
+  };
 }

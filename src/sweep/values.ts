@@ -23,6 +23,7 @@ export type PointValue =
  * - `status` (ok / diverged / failed ...), a category;
  * - `scalars.<name>` (e.g. `scalars.lambdaC`);
  * - `agreement.<statistic>.<source>`: "pass" or "fail";
+ * - `tables.<table>.<column>`: the point's value in a one-row table (a number or a category);
  * - `<source>.<statistic>.final` (mean, with its stderr) or `<source>.<statistic>.max`.
  *
  * @example pointValue(summary, "simulation.m.final") // { kind: "number", value: 0.8, stderr: 0.01 }
@@ -37,6 +38,11 @@ export function pointValue(summary: PointSummary, name: string): PointValue {
   if (parts[0] === "agreement" && parts.length === 3) {
     const verdict = summary.agreement[parts[1]]?.[parts[2]];
     return verdict ? { kind: "category", value: verdict.pass ? "pass" : "fail" } : missing;
+  }
+  if (parts[0] === "tables" && parts.length === 3) {
+    const cell = summary.tables?.[parts[1]]?.[parts[2]];
+    if (typeof cell === "string") return { kind: "category", value: cell };
+    return num(cell);
   }
   const [source, stat, which] = [parts[0], parts.slice(1, -1).join("."), parts.at(-1)];
   if (which === "final") {
@@ -54,7 +60,7 @@ export function pointValue(summary: PointSummary, name: string): PointValue {
  */
 export function isValueName(name: string): boolean {
   if (name === "status" || /^scalars\../.test(name)) return true;
-  if (/^agreement\.[^.]+\.[^.]+$/.test(name)) return true;
+  if (/^(agreement|tables)\.[^.]+\.[^.]+$/.test(name)) return true;
   return /^[^.]+\..+\.(final|max)$/.test(name);
 }
 

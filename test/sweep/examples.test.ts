@@ -30,6 +30,16 @@ function check(name: string, p: SweepDocumentPoint): void {
     const mDagger = p.scalars.mDagger ?? 0;
     if (snr > 1.5 * lambdaC && mDagger < 0.4) expect(m).toBeGreaterThan(0.5 * (p.scalars.mStar as number));
   }
+  if (name === "cubic-lyapunov") {
+    const r = p.params.r as number;
+    const lyapunov = p.tables.phases.lyapunov as number;
+    // science/04 §2: on the monotonic and periodic branches (r below the Feigenbaum accumulation point
+    // boundary.chaos ≈ 1.3023) the exponent is negative, reaching 0 only at the period doublings (r = 1,
+    // sqrt5 - 1); 0.02 allows for the finite-orbit estimate there. Past the crisis (3 sqrt3/2 - 1 ≈ 1.598)
+    // the merged attractor is chaotic: positive on the grid points beyond 1.65.
+    if (r < (p.scalars["boundary.chaos"] as number) - 0.02) expect(lyapunov).toBeLessThan(0.02);
+    if (r > 1.65) expect(lyapunov).toBeGreaterThan(0);
+  }
   if (name.startsWith("dmft-stability")) {
     const lr = p.params["optimizer.lr"] as number;
     const lrCritical = p.scalars.lrCritical as number;

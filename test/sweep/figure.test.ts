@@ -42,6 +42,7 @@ function fixture(figure: SweepPlan["figure"], axes = 2) {
               final: { simulation: { m: { mean: n / 10, stderr: 0.01 } } },
               max: { simulation: { m: n / 5 } },
               agreement: { m: { ode: { pass: n % 2 === 0, maxAbs: 0.1, tolerance: 0.2 } } },
+              tables: {},
             };
       return [p.key, { key: p.key, runId: `r${n}`, cached: n === 0, summary }];
     }),

@@ -19,6 +19,7 @@ const record = {
   ],
   scalars: { lambdaC: 0.5, bad: Number.NaN },
   agreement: { m: { ode: { maxAbs: 0.05, at: 1, tolerance: 0.1, pass: true, final: 0.05 } } },
+  tables: { phases: { r: [1.1], phase: ["periodic"] }, grid: { r: [1, 2] } },
 } as unknown as ExperimentRecord;
 
 describe("point summaries and the values a figure reads", () => {
@@ -31,6 +32,8 @@ describe("point summaries and the values a figure reads", () => {
     expect(s.max.ode.m).toBe(0.85);
     expect(s.scalars).toEqual({ lambdaC: 0.5, bad: null });
     expect(s.agreement.m.ode).toEqual({ pass: true, maxAbs: 0.05, tolerance: 0.1 });
+    // A one-row table is the point's own row; a longer table is no single value and is left out.
+    expect(s.tables).toEqual({ phases: { r: 1.1, phase: "periodic" } });
   });
 
   it("names resolve to numbers (with stderr), categories or missing", () => {
@@ -39,6 +42,9 @@ describe("point summaries and the values a figure reads", () => {
     expect(pointValue(s, "scalars.lambdaC")).toEqual({ kind: "number", value: 0.5, stderr: null });
     expect(pointValue(s, "status")).toEqual({ kind: "category", value: "ok" });
     expect(pointValue(s, "agreement.m.ode")).toEqual({ kind: "category", value: "pass" });
+    expect(pointValue(s, "tables.phases.r")).toEqual({ kind: "number", value: 1.1, stderr: null });
+    expect(pointValue(s, "tables.phases.phase")).toEqual({ kind: "category", value: "periodic" });
+    expect(pointValue(s, "tables.grid.r")).toEqual({ kind: "missing" });
     expect(pointValue(s, "ode.m.final")).toEqual({ kind: "missing" });
     expect(pointValue(s, "diffusive.m.final")).toEqual({ kind: "missing" });
     expect(pointValue(failedSummary("boom"), "status")).toEqual({ kind: "category", value: "failed" });
