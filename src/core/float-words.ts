@@ -8,40 +8,40 @@
 
 /** Scratch view of one double as two 32-bit words; `HI` indexes the word holding sign and exponent. */
 const f64 = new Float64Array(1);
-const u32 = new Uint32Array(f64.buffer);
+const i32 = new Int32Array(f64.buffer);
 const HI = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1 ? 1 : 0;
 const LO = 1 - HI;
 
 /** High word of `x` as a signed int32. */
 export function highWord(x: number): number {
   f64[0] = x;
-  return u32[HI] | 0;
+  return i32[HI];
 }
 
-/** Low word of `x` as an unsigned int32. */
+/** Low word of `x` as a signed int32 (its bits; only tested against zero or combined with `|`). */
 export function lowWord(x: number): number {
   f64[0] = x;
-  return u32[LO];
+  return i32[LO];
 }
 
 /** `x` with its high word replaced by `hi` (the low word kept). */
 export function withHighWord(x: number, hi: number): number {
   f64[0] = x;
-  u32[HI] = hi;
+  i32[HI] = hi;
   return f64[0];
 }
 
 /** `x` with its low 32 bits cleared: a head of at most 21 significant bits, so products of heads are exact. */
 export function clearLowWord(x: number): number {
   f64[0] = x;
-  u32[LO] = 0;
+  i32[LO] = 0;
   return f64[0];
 }
 
 /** The double whose high word is `hi` and low word 0. */
 export function fromHighWord(hi: number): number {
-  u32[HI] = hi;
-  u32[LO] = 0;
+  i32[HI] = hi;
+  i32[LO] = 0;
   return f64[0];
 }
 
