@@ -1,7 +1,7 @@
 /**
  * The hot loops of the simulators behind one interface, with two implementations that give the same bits:
  * the readable TS reference (`reference.ts`, the test oracle) and WebAssembly SIMD (`wasm-kernels.ts`,
- * compiled from `assembly/kernels.as`). Get a set with its arrays from {@link kernelWorkspace}.
+ * compiled from `assembly/*.as`). Get a set with its arrays from {@link kernelWorkspace}.
  *
  * Conventions: arrays are `Float64Array`s (rows of a matrix may be `subarray`s); `n`, `d`, `rows`, `K`,
  * `N` count entries; nothing is checked or allocated. Reductions use 8 partial sums

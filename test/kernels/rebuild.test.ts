@@ -4,7 +4,7 @@ import { compileKernels, modulePath, renderModule } from "../../scripts/build-wa
 import { kernelsWasmBytes } from "../../src/kernels/wasm-kernels.js";
 
 describe("the committed .wasm is the build of the committed sources", () => {
-  it("compiling src/kernels/assembly/kernels.as again gives src/kernels/wasm-binary.ts byte for byte", async () => {
+  it("compiling src/kernels/assembly/*.as again gives src/kernels/wasm-binary.ts byte for byte", async () => {
     const binary = await compileKernels();
     expect(Buffer.from(kernelsWasmBytes()).equals(Buffer.from(binary)), "stale: run npm run build:wasm").toBe(
       true,
