@@ -2,9 +2,11 @@
  * Cases the schema-valid property test found (SGDLAB_EXTENSIVE=1), pinned so that they stay fixed; each
  * ended in a crash (exit 1) or a hang before its fix.
  */
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { runExperiment, SpecError, validateSpec } from "../../src/index.js";
-import { nonJsonPaths } from "./contract.js";
+import { expm } from "../../src/theory/sde/expm.js";
+import { documentedStatuses, nonJsonPaths } from "./contract.js";
 
 function refusedField(spec: unknown): string | undefined {
   try {
@@ -41,5 +43,24 @@ describe("property-test findings", () => {
     expect(nonJsonPaths(record, "record")).toEqual([]);
     for (const byTheory of Object.values(record.agreement))
       for (const entry of Object.values(byTheory)) expect(entry).toBeDefined();
+  });
+});
+
+describe("property-test findings: exact moments of huge models", () => {
+  it("a finite-sum entry of -1e308 no longer squares a matrix for ever (its moments overflow: a status)", async () => {
+    const spec = JSON.parse(
+      readFileSync(new URL("../../examples/flows-finite-sum.json", import.meta.url), "utf8"),
+    );
+    spec.model.b[1][1] = -1e308;
+    const record = await runExperiment(spec);
+    expect(documentedStatuses).toContain(record.status);
+    expect(nonJsonPaths(record, "record")).toEqual([]);
+  });
+
+  it("expm scales a norm near the largest double without overflowing 2^s (e^1e308 is Infinity, not 1)", () => {
+    expect(expm(Float64Array.of(1e308), 1)[0]).toBe(Number.POSITIVE_INFINITY);
+    expect(expm(Float64Array.of(-1e308), 1)[0]).toBe(0);
+    // A moderate norm is unchanged by the rewrite: e^{-3} to a few ulps.
+    expect(expm(Float64Array.of(-3), 1)[0]).toBeCloseTo(Math.exp(-3), 14);
   });
 });

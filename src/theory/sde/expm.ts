@@ -4,7 +4,8 @@
  * $A$ is scaled by $2^{-s}$ so that $\|A 2^{-s}\|_1 \le 1/2$, the series is summed until a term is below
  * $10^{-18}$ of the sum in the 1-norm (at most 40 terms), then squared s times. Accurate to a few ulps
  * times $e^{\|A\|}$-conditioning for the small, well-scaled generators of moment equations (n up to a few
- * hundred); not a general-purpose routine for stiff or huge matrices.
+ * hundred); not a general-purpose routine for stiff or huge matrices. A non-finite entry gives NaN
+ * throughout.
  *
  * @example expm(Float64Array.of(0, 1, -1, 0), 2) // rotation by one radian
  *
@@ -13,8 +14,12 @@
  */
 export function expm(a: Float64Array, n: number): Float64Array {
   const norm = norm1(a, n);
-  const s = norm > 0.5 ? Math.ceil(Math.log2(norm / 0.5)) : 0;
-  const scaled = a.map((v) => v / 2 ** s);
+  // An infinite or NaN entry has no exponential: NaN throughout (the caller's overflow check reports it).
+  if (!Number.isFinite(norm)) return new Float64Array(n * n).fill(Number.NaN);
+  // log2(norm) + 1, not log2(norm / 0.5): norm / 0.5 overflows to Infinity above 9e307, and s = Infinity
+  // squarings never end (a hang, found by the property tests with a model.b entry of -1e308).
+  const s = norm > 0.5 ? Math.ceil(Math.log2(norm) + 1) : 0;
+  const scaled = a.map((v) => v * 2 ** -s); // 2 ** s itself overflows for s > 1023
   let sum = identity(n);
   let term = identity(n);
   for (let k = 1; k <= 40; k++) {
