@@ -205,7 +205,7 @@ describe("the random streams did not change with the switch to libm", () => {
   });
 });
 
-describe("no engine-dependent transcendental in the random streams", () => {
+describe("no engine-dependent transcendental in the random streams and the spiked simulators", () => {
   /** The code of a file without its comments (doc comments mention xoshiro128** and Math.exp). */
   function code(path: string): string {
     const text = readFileSync(new URL(`../../${path}`, import.meta.url), "utf8");
@@ -216,12 +216,11 @@ describe("no engine-dependent transcendental in the random streams", () => {
   // `x ** 2` is one multiplication in every engine; any other exponent goes through the engine's pow.
   const powOperator = /\*\*(?!\s*2\b(?!\.\d))/;
 
-  for (const path of [
-    "src/core/rng.ts",
-    "src/core/ziggurat.ts",
-    "src/core/libm.ts",
-    "src/core/libm-pow.ts",
-  ]) {
+  // The Rng, the ports themselves, and the spiked tensor simulators' step (full and dimension-free).
+  const files = ["src/core/rng.ts", "src/core/ziggurat.ts", "src/core/libm.ts", "src/core/libm-pow.ts"];
+  files.push("src/models/spiked-tensor/step.ts", "src/models/spiked-tensor/dimension-free.ts");
+  files.push("src/models/spiked-tensor/simulate-run.ts");
+  for (const path of files) {
     it(`${path} uses libm, not Math.exp|log|log1p|pow|..., and no ** but x ** 2`, () => {
       const src = code(path);
       expect(src.match(banned)?.[0]).toBeUndefined();
