@@ -168,6 +168,8 @@ export const messages = {
   sweepUnknown:
     "the id (or a unique prefix) of a sweep or a run in the database: see sgdlab sweeps and sgdlab runs",
   sweepNeedsRedis: "--redis redis://host:port with --executor bullmq",
+  sweepRedisUnreachable: (detail: string) =>
+    `the URL of a Redis server that answers (no answer to PING within 10 s: ${detail})`,
   sweepNeedsDir: "--dir DIR with --executor slurm (the job-array script and the point list go there)",
   sweepNoPlan: (dir: string) =>
     `a folder written by sgdlab sweep --executor slurm (${dir}/points.json is missing)`,

@@ -1,5 +1,6 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import { type Job, Queue } from "bullmq";
+import { SpecError } from "../../core/errors.js";
 import { messages } from "../../core/messages.js";
 import type { ExperimentRecord } from "../../experiment/record.js";
 import type { CodeVersion } from "../../sweep/key.js";
@@ -23,9 +24,12 @@ const pollMs = 100;
 export function bullmqEngine(url: string, code: CodeVersion): SweepEngine {
   const connection = redisConnection(url);
   const queue = new Queue<PointJob, ExperimentRecord>(sweepQueueName, { connection });
+  // Connection failures surface through reachable() and failed commands; BullMQ would also print each one.
+  queue.on("error", () => {});
   return {
     name: "bullmq",
     async run(points, ctx) {
+      await reachable(connection, url);
       await enqueue(queue, points, code);
       const pending = new Map(points.map((p) => [p.key, p]));
       while (pending.size > 0 && !ctx.signal.aborted) {
@@ -39,6 +43,13 @@ export function bullmqEngine(url: string, code: CodeVersion): SweepEngine {
       connection.disconnect();
     },
   };
+}
+
+/** Fail fast (a SpecError naming --redis) when Redis does not answer PING within 10 s. */
+async function reachable(connection: ReturnType<typeof redisConnection>, url: string): Promise<void> {
+  const timeout = sleep(10_000, "timeout");
+  const answer = await Promise.race([connection.ping().catch((e: Error) => e.message), timeout]);
+  if (answer !== "PONG") throw new SpecError("--redis", url, messages.sweepRedisUnreachable(String(answer)));
 }
 
 /** Queue the points not yet in the queue; jobs of a failed earlier attempt are removed and queued afresh. */

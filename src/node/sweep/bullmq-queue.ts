@@ -19,7 +19,10 @@ export interface PointJob {
  * @example const connection = redisConnection("redis://127.0.0.1:6379")
  */
 export function redisConnection(url: string): Redis {
-  return new Redis(url, { maxRetriesPerRequest: null, lazyConnect: false });
+  const connection = new Redis(url, { maxRetriesPerRequest: null, lazyConnect: false });
+  // Connection errors are retried by ioredis and surface as failed commands; do not crash on the event.
+  connection.on("error", () => {});
+  return connection;
 }
 
 /** `sgdlab 0.1.0 (commit abc123)`, how a code version is named in messages. */

@@ -51,6 +51,12 @@ export function startSweepWorker(url: string, options: SweepWorkerOptions = {}):
     },
   );
   worker.on("failed", (job, error) => log(`sgdlab worker: job ${job?.id} failed: ${error.message}`));
+  let lastError = "";
+  worker.on("error", (error) => {
+    // Log a connection problem once, not on every reconnection attempt.
+    if (error.message !== lastError) log(`sgdlab worker: ${error.message}`);
+    lastError = error.message;
+  });
   return {
     async close() {
       await worker.close();
