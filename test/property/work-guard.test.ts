@@ -52,7 +52,7 @@ describe("the work guard", () => {
   const hangs: [string, Mutation][] = [
     ["flows-finite-sum.json", { op: "scale", path: ["horizon"], factor: 1e6 }],
     ["flows-two-point.json", { op: "scale", path: ["lr"], factor: 1e-6 }],
-    ["gmm-xor-width.json", { op: "scale", path: ["model", "N"], factor: 1e6 }],
+    ["gmm-binary.json", { op: "scale", path: ["model", "N"], factor: 1e6 }],
     ["gmm-xor-diffusive.json", { op: "scale", path: ["model", "N"], factor: 1e6 }],
     ["spiked-billion.json", { op: "delete", path: ["horizon"] }],
     ["spiked-matrix.json", { op: "scale", path: ["horizon"], factor: 1e6 }],
