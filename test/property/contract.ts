@@ -61,7 +61,10 @@ function specErrorViolations(
     out.push(`message does not name the field and value: ${e.message}`);
   if (/\n|\bat .*:\d+:\d+|undefined|NaN|\[object Object\]/.test(e.message))
     out.push(`message has a line break, a stack frame or a placeholder: ${e.message}`);
-  const given = valueAtField(input, e.field);
+  // A path through a key that is not a plain name (an empty key, a quote, a dot) cannot be read back from
+  // the dotted field (found by the extensive run: a mutation added the key ""); its value is not checked.
+  const plain = /^[A-Za-z_$][\w$]*(\.[A-Za-z_$][\w$]*|\[\d+\])*$/.test(e.field);
+  const given = plain ? valueAtField(input, e.field) : { found: false };
   if (given.found && !isDeepStrictEqual(given.value, e.value))
     out.push(
       `the error's value ${JSON.stringify(e.value)} is not the input's ${JSON.stringify(given.value)}`,

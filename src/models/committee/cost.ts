@@ -10,7 +10,7 @@ const nsPerPair = 300;
  * Nanoseconds per pair of units of one ODE step: erf and linear averages are closed forms; the ReLU I4
  * average is a quadrature (measured on examples/committee-relu.json).
  */
-const nsPerOdePair = { relu: 6e5, other: 200 };
+const nsPerOdePair = { relu: 1.2e6, other: 200 };
 
 /**
  * Work of a committee spec: the simulation `runs × steps × d × (K + M)` (full) or `runs × steps ×
