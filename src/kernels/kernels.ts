@@ -116,6 +116,20 @@ export interface Kernels {
     n: number,
     b: number,
   ): void;
+  /** $out_i = \arcsin x_i$ for i < n: fdlibm's arcsine, the same doubles as `Math.asin`. */
+  asinEach(x: Float64Array, out: Float64Array, n: number): void;
+  /**
+   * The erf committee machine's I4 sums for every student pair: `out[q] = erfI4Pair(C, n, a, b, u)` for
+   * a <= b < p in packed order (see `erf-i4.ts`); work holds `erfI4WorkLength(n)` entries.
+   */
+  erfI4Block(
+    C: Float64Array,
+    n: number,
+    p: number,
+    u: Float64Array,
+    out: Float64Array,
+    work: Float64Array,
+  ): void;
 }
 
 /** The two implementations: WebAssembly SIMD, or the plain TS reference. */

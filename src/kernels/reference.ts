@@ -1,3 +1,4 @@
+import { erfI4Pair } from "./erf-i4.js";
 import type { Kernels } from "./kernels.js";
 
 /**
@@ -92,6 +93,13 @@ export const referenceKernels: Kernels = {
       const s = t >= 0 ? 1 / (1 + Math.exp(-t)) : Math.exp(t) / (1 + Math.exp(t));
       coef[r] = u[r] < b ? (-y[r] * s) / b : 0;
     }
+  },
+  asinEach(x, out, n) {
+    for (let i = 0; i < n; i++) out[i] = Math.asin(x[i]);
+  },
+  erfI4Block(C, n, p, u, out, work) {
+    let q = 0;
+    for (let a = 0; a < p; a++) for (let b = a; b < p; b++) out[q++] = erfI4Pair(C, n, a, b, u, work);
   },
 };
 

@@ -15,6 +15,8 @@ interface KernelExports {
   reluForward(x: number, X: number, h: number, K: number, N: number): number;
   reluUpdate(x: number, X: number, h: number, K: number, N: number, lr: number, e: number, s: number): void;
   logisticCoef(H: number, y: number, u: number, coef: number, n: number, b: number): void;
+  asinEach(x: number, out: number, n: number): void;
+  erfI4Block(C: number, n: number, p: number, u: number, out: number, work: number): void;
 }
 
 /** The .wasm bytes, decoded from the committed base64 module (`atob` exists in browsers and Node >= 16). */
@@ -70,5 +72,8 @@ export function wasmKernels(module: WebAssembly.Module, memory: WebAssembly.Memo
       e.reluUpdate(x.byteOffset, X.byteOffset, h.byteOffset, K, N, lr, err, shrink),
     logisticCoef: (H, y, u, coef, n, b) =>
       e.logisticCoef(H.byteOffset, y.byteOffset, u.byteOffset, coef.byteOffset, n, b),
+    asinEach: (x, out, n) => e.asinEach(x.byteOffset, out.byteOffset, n),
+    erfI4Block: (C, n, p, u, out, work) =>
+      e.erfI4Block(C.byteOffset, n, p, u.byteOffset, out.byteOffset, work.byteOffset),
   };
 }

@@ -1,4 +1,11 @@
 import { normalCdf } from "../../core/stats.js";
+import {
+  erfI4Pair,
+  erfI4WorkLength,
+  type KernelWorkspace,
+  kernelBackend,
+  kernelWorkspace,
+} from "../../kernels/index.js";
 import { type CommitteeIntegrals, withSums } from "./integrals.js";
 
 const twoOverPi = 2 / Math.PI;
@@ -15,8 +22,9 @@ const sqrtTwoOverPi = Math.sqrt(2 / Math.PI);
  *    I_4 = \tfrac4{\pi^2} \Lambda_4^{-1/2} \arcsin\frac{\Lambda_0}{\sqrt{\Lambda_1\Lambda_2}}. $$
  *
  * All stay finite on singular covariances (identical fields): the off-diagonal entry of a field with
- * itself is its plain variance, never `1 +` it. `i4Sum` computes `Λ1` and its square root once per field
- * of a row (a, b), so a row costs one arcsine per pair (c <= e).
+ * itself is its plain variance, never `1 +` it. `i4Sum` (src/kernels/erf-i4.ts) computes `Λ1` and its
+ * square root once per field of a row (a, b), so a row costs one arcsine per pair (c <= e); `i4Block`
+ * does every student pair in the wasm kernel `erfI4Block`, two arcsines at a time (the same doubles).
  *
  * @example erfIntegrals.g(0.7) // 0.5160726...
  */
@@ -61,22 +69,25 @@ export const erfIntegrals: CommitteeIntegrals = withSums(
       }
       return (twoOverPi * s) / c11;
     },
-    i4Sum: erfI4Sum,
+    i4Sum(C, n, a, b, u) {
+      if (pairWork.length < erfI4WorkLength(n)) pairWork = new Float64Array(erfI4WorkLength(n));
+      return erfI4Pair(C, n, a, b, u, pairWork);
+    },
     i3Row: erfI3Row,
+    i4Block: erfI4Block,
   },
 );
 
-// Scratch rows for erfI3Row and erfI4Sum (grown on demand; the ODE calls it with one size).
-let alpha = new Float64Array(0);
-let beta = new Float64Array(0);
+// Scratch for erfI3Row and i4Sum (grown on demand; the ODE calls them with one size).
 let rs = new Float64Array(0);
+let pairWork = new Float64Array(0);
 
 /**
  * `out[b] = Σ_c u_c I3(a, b, c)` for erf: with `w_c = u_c / √(C̄_aa C̄_cc − C_ac²)` and `S_b = Σ_c w_c C_bc`,
  * `out[b] = (2/π)(S_b − C_ab S_a / C̄_aa)`: O(n²) per row and n square roots.
  */
 function erfI3Row(C: Float64Array, n: number, a: number, u: Float64Array, out: Float64Array): void {
-  if (alpha.length < n) [alpha, beta, rs] = [new Float64Array(n), new Float64Array(n), new Float64Array(n)];
+  if (rs.length < n) rs = new Float64Array(n);
   const c11 = 1 + C[a * n + a];
   for (let c = 0; c < n; c++) {
     const c13 = C[a * n + c];
@@ -91,39 +102,28 @@ function erfI3Row(C: Float64Array, n: number, a: number, u: Float64Array, out: F
   }
 }
 
-/**
- * `Σ_{c,e} u_c u_e I4(a, b, c, e)` for erf: per field c, `α_c = C_ac`, `β_c = C_bc` and
- * `1/√Λ1(c)`; per pair c <= e, `Λ0 = Λ4 C_ce − C̄_aa β_c β_e − C̄_bb α_c α_e + C_ab (α_c β_e + α_e β_c)`
- * and one arcsine.
- */
-function erfI4Sum(C: Float64Array, n: number, a: number, b: number, u: Float64Array): number {
-  if (alpha.length < n) [alpha, beta, rs] = [new Float64Array(n), new Float64Array(n), new Float64Array(n)];
-  const c11 = 1 + C[a * n + a];
-  const c22 = 1 + C[b * n + b];
-  const c12 = C[a * n + b];
-  const l4 = c11 * c22 - c12 * c12;
-  for (let c = 0; c < n; c++) {
-    const al = C[a * n + c];
-    const be = C[b * n + c];
-    alpha[c] = al;
-    beta[c] = be;
-    rs[c] = 1 / Math.sqrt(l4 * (1 + C[c * n + c]) - be * be * c11 - al * al * c22 + 2 * c12 * al * be);
-  }
-  let s = 0;
-  for (let c = 0; c < n; c++) {
-    const uc = u[c];
-    if (uc === 0) continue;
-    const al = alpha[c];
-    const be = beta[c];
-    const rc = rs[c];
-    // Λ0 = Λ4 C_ce − C̄_aa β_c β_e − C̄_bb α_c α_e + C_ab (α_c β_e + α_e β_c), linear in (α_e, β_e, C_ce).
-    const fb = c12 * al - c11 * be;
-    const fa = c12 * be - c22 * al;
-    const row = c * n;
-    let t = 0.5 * uc * Math.asin((l4 * C[row + c] + fb * be + fa * al) * rc * rc);
-    for (let e = c + 1; e < n; e++)
-      t += u[e] * Math.asin((l4 * C[row + e] + fb * beta[e] + fa * alpha[e]) * rc * rs[e]);
-    s += 2 * uc * t;
-  }
-  return (fourOverPi2 * s) / Math.sqrt(l4);
+type Scratch = KernelWorkspace<"C" | "u" | "out" | "work">;
+let cached: Scratch | null = null;
+
+/** The kernel workspace for n fields and p students (made again when the sizes or the backend change). */
+function scratch(n: number, p: number): Scratch {
+  const c = cached;
+  if (
+    c &&
+    c.arrays.u.length === n &&
+    c.arrays.out.length === (p * (p + 1)) / 2 &&
+    c.kernels.backend === kernelBackend()
+  )
+    return c;
+  cached = kernelWorkspace({ C: n * n, u: n, out: (p * (p + 1)) / 2, work: erfI4WorkLength(n) });
+  return cached;
+}
+
+/** Every student pair's I4 sum at once: C and u copied into the kernels' memory, one `erfI4Block` call. */
+function erfI4Block(C: Float64Array, n: number, p: number, u: Float64Array, out: Float64Array): void {
+  const { kernels, arrays } = scratch(n, p);
+  arrays.C.set(C.subarray(0, n * n));
+  arrays.u.set(u.subarray(0, n));
+  kernels.erfI4Block(arrays.C, n, p, arrays.u, arrays.out, arrays.work);
+  out.set(arrays.out);
 }

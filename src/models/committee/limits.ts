@@ -49,6 +49,8 @@ export function committeeOde(params: CommitteeOdeParams, y0: ArrayLike<number>):
   const C = new Float64Array(n * n);
   const u = new Float64Array(n);
   const rows = new Float64Array(p * n);
+  const rowViews = Array.from({ length: p }, (_, i) => rows.subarray(i * n, (i + 1) * n));
+  const i4 = new Float64Array((p * (p + 1)) / 2);
   const A = Float64Array.from(params.A);
   const v0 = Float64Array.from(params.v);
   const P = Float64Array.from(params.P);
@@ -59,14 +61,16 @@ export function committeeOde(params: CommitteeOdeParams, y0: ArrayLike<number>):
     y0,
     rhs(_t, y, dy) {
       fillJoint(lay, y, P, v0, A, C, u);
-      for (let i = 0; i < p; i++) integrals.i3Row(C, n, i, u, rows.subarray(i * n, (i + 1) * n));
+      for (let i = 0; i < p; i++) integrals.i3Row(C, n, i, u, rowViews[i]);
+      const block = params.quadratic && integrals.i4Block !== undefined;
+      if (block) integrals.i4Block?.(C, n, p, u, i4);
       let q = 0;
       for (let i = 0; i < p; i++)
         for (let j = i; j < p; j++) {
           let d = -eta * (u[i] * rows[i * n + j] + u[j] * rows[j * n + i]);
           const w = eta2 * u[i] * u[j];
           if (w !== 0) {
-            if (params.quadratic) d += w * integrals.i4Sum(C, n, i, j, u);
+            if (params.quadratic) d += w * (block ? i4[q] : integrals.i4Sum(C, n, i, j, u));
             if (sigma2 !== 0) d += w * sigma2 * integrals.j2(C, n, i, j);
           }
           dy[q++] = d;
