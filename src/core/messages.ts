@@ -87,8 +87,6 @@ export const messages = {
       ? "mNu: an array of K numbers (required for task xor)"
       : "no mNu (binary task: there is no nu)",
   gmmInitRPerp: (K: number) => `a symmetric positive semidefinite ${K}×${K} matrix`,
-  gmmWidths: 'a non-empty list of widths with analysis "width-sweep" (and none otherwise)',
-  gmmSweepInit: 'init { "random": true } for a width sweep (the success probability is over random starts)',
   gmmOdeSkipped: (K: number, task: string) =>
     `theory "ode" skipped: the finite-snr functionals of ${task} at K = ${K} need a quadrature of dimension ${K + (task === "xor" ? 2 : 1)}, too large for Gauss–Hermite; "ode-infinite-snr" is shown`,
   gmmNotFixedPoint: (residual: number) =>

@@ -46,7 +46,7 @@ export function sweepFigure(
   const valueName = (figure.color ?? figure.y) as string;
   const log = figure.logColor === true;
   const cells = doc.points
-    .map((p) => cellOf(p, x, y, valueName))
+    .map((p) => cellOf(p, x, y, valueName, figure.error))
     .map((c) => (log && !(typeof c.value === "number" && c.value > 0) ? { ...c, value: null } : c));
   const numeric = cells.some((c) => typeof c.value === "number");
   const marks = heat ? heatMarks(cells, numeric) : lineMarks(cells, numeric);
@@ -122,11 +122,19 @@ function span(axis: Axis, value: unknown): [number, number, number] {
   return [v[i], log && lo <= 0 ? v[i] / 2 : lo, hi];
 }
 
-function cellOf(p: SweepDocument["points"][number], x: Axis, y: Axis | undefined, name: string): Cell {
+function cellOf(
+  p: SweepDocument["points"][number],
+  x: Axis,
+  y: Axis | undefined,
+  name: string,
+  error?: string,
+): Cell {
   const [cx, x1, x2] = span(x, p.params[x.path]);
   const [cy, y1, y2] = y ? span(y, p.params[y.path]) : [0, 0, 0];
   const v = pointValue(pointSummary(p), name);
   const value = v.kind === "missing" ? null : v.value;
+  const e = error === undefined ? undefined : pointValue(pointSummary(p), error);
+  const stderr = e?.kind === "number" ? e.value : v.kind === "number" ? v.stderr : null;
   return {
     x: cx,
     y: cy,
@@ -135,7 +143,7 @@ function cellOf(p: SweepDocument["points"][number], x: Axis, y: Axis | undefined
     y1,
     y2,
     value,
-    stderr: v.kind === "number" ? v.stderr : null,
+    stderr,
     status: p.status,
   };
 }

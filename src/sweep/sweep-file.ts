@@ -26,6 +26,11 @@ const figureSpec = z.strictObject({
   y: z.string().min(1).optional().describe("a second axis, or (one axis) the value drawn against x"),
   color: z.string().min(1).optional().describe("the value of each cell, e.g. simulation.m.final"),
   logColor: z.boolean().optional().describe("a logarithmic colour scale (values > 0; others are not drawn)"),
+  error: z
+    .string()
+    .min(1)
+    .optional()
+    .describe("a value giving the ± error bar of a line, e.g. scalars.successStderr"),
 });
 
 /**

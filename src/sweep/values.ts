@@ -10,6 +10,8 @@ export interface SweepFigureSpec {
   color?: string;
   /** A logarithmic colour scale (cells whose value is not > 0 are left blank). */
   logColor?: boolean;
+  /** The ± error bar of a line when the value has no standard error of its own (e.g. a scalar's). */
+  error?: string;
 }
 
 /** A point summary value: a number (with a standard error when it has one), a category, or missing. */
@@ -83,4 +85,6 @@ export function checkFigure(figure: SweepFigureSpec, axes: readonly Axis[]): voi
   const [field, value] = figure.color === undefined ? ["figure.y", figure.y] : ["figure.color", figure.color];
   if (value === undefined || !isValueName(value))
     throw new SpecError(field, value, messages.sweepFigureValue);
+  if (figure.error !== undefined && !isValueName(figure.error))
+    throw new SpecError("figure.error", figure.error, messages.sweepFigureValue);
 }

@@ -2,7 +2,6 @@ import { SpecError } from "../../core/errors.js";
 import { messages } from "../../core/messages.js";
 import { meanDirections, packedIndex } from "./geometry.js";
 import { psdFactor } from "./psd-factor.js";
-import { specWidths } from "./simulate-run.js";
 import type { GmmTwoLayerSpec } from "./spec.js";
 
 /** Largest `K N` for `simulation: "full"` (8 K N bytes of weights per run per worker). */
@@ -20,10 +19,7 @@ export function checkGmmSpec(spec: GmmTwoLayerSpec): void {
   const max = task === "binary" ? 0.25 : 0.125;
   if (ridge >= max)
     throw new SpecError("model.ridge", ridge, messages.gmmRidge(task, task === "binary" ? "1/4" : "1/8"));
-  const sweep = spec.analysis === "width-sweep";
-  if (sweep !== (spec.widths !== undefined && spec.widths.length > 0))
-    throw new SpecError("widths", spec.widths, messages.gmmWidths);
-  const kMax = Math.max(...specWidths(spec));
+  const kMax = spec.model.K;
   const nMin = meanDirections(task) + kMax + 3;
   if (N < nMin) throw new SpecError("model.N", N, messages.gmmDimension(nMin));
   if (spec.simulation === "full" && kMax * N > maxFullSize)
@@ -31,10 +27,7 @@ export function checkGmmSpec(spec: GmmTwoLayerSpec): void {
   if (spec.analysis === "diffusive" && "random" in spec.init)
     throw new SpecError("analysis", spec.analysis, messages.gmmDiffusiveStart);
   if (spec.track >= spec.runs) throw new SpecError("track", spec.track, messages.gmmTrack(spec.runs));
-  if (!("random" in spec.init)) {
-    if (sweep) throw new SpecError("init", spec.init, messages.gmmSweepInit);
-    checkInit(spec);
-  }
+  if (!("random" in spec.init)) checkInit(spec);
 }
 
 function checkInit(spec: GmmTwoLayerSpec): void {

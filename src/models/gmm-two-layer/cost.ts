@@ -1,5 +1,4 @@
 import { type WorkEstimate, workProduct, workSum } from "../../experiment/work.js";
-import { specWidths } from "./simulate-run.js";
 import type { GmmTwoLayerSpec } from "./spec.js";
 
 /** Measured nanoseconds per coordinate of one hidden unit in a full SGD step. */
@@ -13,22 +12,20 @@ const nsPerReducedStep = 120;
 const nsPerTestSample = 35;
 
 /**
- * Work of a Gaussian-mixture spec, summed over its widths K: `runs × steps × K × N` (full) or
+ * Work of a Gaussian-mixture spec: `runs × steps × K × N` (full) or
  * `runs × steps × (K^2 + 16)` (dimension-free), with `steps = horizon N / cDelta`, plus the test metrics
  * `runs × points × testSamples × K`.
  *
  * @example gmmCost(spec).operations
  */
 export function gmmCost(spec: GmmTwoLayerSpec): WorkEstimate {
-  const { N } = spec.model;
+  const { N, K } = spec.model;
   const steps = Math.ceil((spec.horizon * N) / spec.optimizer.cDelta);
   const { runs, points, testSamples } = spec;
-  return workSum(
-    specWidths(spec).flatMap((K) => [
-      spec.simulation === "full"
-        ? workProduct({ runs, steps, "model.K": K, "model.N": N }, nsPerCoordinate)
-        : workProduct({ runs, steps, "K^2 + 16": K * K + 16 }, nsPerReducedStep),
-      workProduct({ runs, points, testSamples, "model.K": K }, nsPerTestSample),
-    ]),
-  );
+  return workSum([
+    spec.simulation === "full"
+      ? workProduct({ runs, steps, "model.K": K, "model.N": N }, nsPerCoordinate)
+      : workProduct({ runs, steps, "K^2 + 16": K * K + 16 }, nsPerReducedStep),
+    workProduct({ runs, points, testSamples, "model.K": K }, nsPerTestSample),
+  ]);
 }

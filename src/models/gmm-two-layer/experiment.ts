@@ -17,65 +17,35 @@ import { diffusiveBody } from "./diffusive-body.js";
 import { endpointsTable } from "./endpoints.js";
 import { gmmStatisticNames, stateNames } from "./geometry.js";
 import { cAlpha, successProbability } from "./limits.js";
-import { fixedStart, gmmDt, gmmGrid, gmmParams, simulateGmmRun, specWidths } from "./simulate-run.js";
+import { fixedStart, gmmDt, gmmGrid, gmmParams, simulateGmmRun } from "./simulate-run.js";
 import { type GmmTwoLayerSpec, gmmTwoLayerSpec } from "./spec.js";
 import { gmmTheorySeries } from "./theory.js";
-import { gmmGapModel, trackingEntry } from "./tolerance.js";
-import { successTolerance, widthSweepScalars, widthSweepTable } from "./width-sweep.js";
+import { gmmGapModel, successTolerance, trackingEntry } from "./tolerance.js";
 
 type Ctx = Required<Pick<RunContext, "executor">> & RunContext;
 
 /**
  * Online SGD for a two-layer ReLU network on binary and XOR Gaussian mixtures next to its ballistic ODE
  * (finite snr, with the corrector) and the snr = Infinity ODE, with the success probability of a random
- * start (1/2 binary, P_K XOR) and a width sweep (science/01 §3).
+ * start (1/2 binary, P_K XOR); success against the width is a sweep over model.K (science/01 §3).
  */
 export const gmmTwoLayerExperiment: Experiment<GmmTwoLayerSpec> = {
   name: "gmm-two-layer",
   description:
-    "Two-layer ReLU network on binary / XOR Gaussian mixtures: ODE with corrector, snr = Infinity ODE, success probability, width sweep",
+    "Two-layer ReLU network on binary / XOR Gaussian mixtures: ODE with corrector, snr = Infinity ODE, success probability",
   schema: gmmTwoLayerSpec,
   cost: gmmCost,
   check: checkGmmSpec,
   simulateRun: simulateGmmRun,
   async run(spec, ctx) {
     const start = performance.now();
-    const count = specWidths(spec).length * spec.runs;
-    const results = await runEnsemble(ctx, this.name, spec, count);
+    const results = await runEnsemble(ctx, this.name, spec, spec.runs);
     const simulationSeconds = (performance.now() - start) / 1000;
-    const body =
-      spec.analysis === "width-sweep"
-        ? sweepBody(spec, results)
-        : spec.analysis === "diffusive"
-          ? diffusiveBody(spec, results)
-          : runBody(spec, results, ctx);
+    const body = spec.analysis === "diffusive" ? diffusiveBody(spec, results) : runBody(spec, results, ctx);
     body.timing.simulationSeconds = simulationSeconds;
     return body;
   },
 };
-
-/**
- * A width sweep: the success fraction per K against P_K (`tables.widthSweep`, `agreement.successFraction`),
- * and per K the mean test loss and accuracy over time (series `simulation K=<K>`).
- */
-function sweepBody(spec: GmmTwoLayerSpec, results: RunResult[]): RecordBody {
-  const body = emptyRecordBody();
-  const grid = gmmGrid(spec);
-  const outcomes: Outcome[] = [];
-  specWidths(spec).forEach((K, k) => {
-    const slice = results.slice(k * spec.runs, (k + 1) * spec.runs);
-    const sum = summariseEnsemble(slice, ["loss", "accuracy"], grid.t, gmmDt(spec));
-    outcomes.push(sum.outcome);
-    const source = `simulation K=${K}`;
-    body.series.push({ source, t: sum.t, values: sum.mean, stderr: sum.stderr, runs: spec.runs });
-  });
-  Object.assign(body, worstOutcome(outcomes));
-  const { table, check } = widthSweepTable(spec, results);
-  body.tables.widthSweep = table;
-  body.scalars = widthSweepScalars(spec);
-  body.agreement.successFraction = { "success-probability": check };
-  return body;
-}
 
 function runBody(spec: GmmTwoLayerSpec, results: RunResult[], ctx: Ctx): RecordBody {
   const body = emptyRecordBody();

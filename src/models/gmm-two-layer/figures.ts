@@ -20,7 +20,7 @@ function bgjGmmPanel(task: "binary" | "xor", K: number, snr: number, title: stri
 
 /**
  * The paper figures of this model that `sgdlab reproduce <id>` runs.
- * BGJ Figs. 2–3 and the XOR width sweep (science/01 §3). Settings come from
+ * BGJ Figs. 2–3 (science/01 §3); the XOR width sweep is a sweep figure (sweeps.ts). Settings come from
  * the science files cited in each entry.
  */
 export const gmmTwoLayerFigures: Record<string, FigureEntry> = {
@@ -38,27 +38,5 @@ export const gmmTwoLayerFigures: Record<string, FigureEntry> = {
       "against P_4 = 3/32; one run next to the finite-snr ODE and the snr = Infinity ODE",
     source: "Ben Arous, Gheissari, Jagannath (2022), Fig. 3; science/01 §3 'Paper figure settings'",
     panels: [bgjGmmPanel("xor", 4, 1000, "XOR GMM, K = 4, N = 250, snr 1000, ridge 0.1 (BGJ Fig. 3)")],
-  },
-  "xor-width": {
-    description:
-      "XOR Gaussian mixture: probability of ending at an optimal classifier against the width K = 1..10 " +
-      "(200 exact runs per K, dimension-free), against P_K = 1 - 4(3/4)^K + 6(1/2)^K - 4(1/4)^K -> 1",
-    source: "Ben Arous, Gheissari, Jagannath (2022), §5; science/01 §3 (XOR mixture)",
-    panels: [
-      {
-        label: "width-sweep",
-        spec: {
-          title: "XOR GMM: success probability against width (N = 250, snr 1000, ridge 0.1)",
-          model: { name: "gmm-two-layer", task: "xor", K: 4, N: 250, snr: 1000, ridge: 0.1 },
-          analysis: "width-sweep",
-          widths: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10],
-          horizon: 100,
-          points: 2,
-          runs: 200,
-          simulation: "dimension-free",
-          testSamples: 10,
-        },
-      },
-    ],
   },
 };

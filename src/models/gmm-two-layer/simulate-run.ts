@@ -27,16 +27,6 @@ export function gmmGrid(spec: GmmTwoLayerSpec): { steps: number[]; t: number[] }
   return recordGrid(spec.horizon, spec.points, gmmDt(spec));
 }
 
-/** The widths of a spec: `widths` for a width sweep, else `[model.K]`. */
-export function specWidths(spec: GmmTwoLayerSpec): number[] {
-  return spec.analysis === "width-sweep" ? (spec.widths ?? [spec.model.K]) : [spec.model.K];
-}
-
-/** The same spec at width K (a plain run). */
-export function specAtWidth(spec: GmmTwoLayerSpec, K: number): GmmTwoLayerSpec {
-  return { ...spec, model: { ...spec.model, K }, analysis: "run" };
-}
-
 /** The spec's fixed initial statistics `[v, mMu, mNu, RPerp]`, or `undefined` for a random start. */
 export function fixedStart(spec: GmmTwoLayerSpec): Float64Array | undefined {
   if ("random" in spec.init) return undefined;
@@ -55,17 +45,15 @@ export function fixedStart(spec: GmmTwoLayerSpec): Float64Array | undefined {
 
 /**
  * Run `index` of a spec: stream `index` of the seed draws the start and then the SGD noise; its child
- * stream 1 draws the test set. For a width sweep, index `k × runs + r` is run r at width `widths[k]`.
+ * stream 1 draws the test set.
  *
  * @example simulateGmmRun(spec, 0).values[1] // test accuracy of run 0 at the record points
  */
 export function simulateGmmRun(spec: GmmTwoLayerSpec, index: number): RunResult {
-  const widths = specWidths(spec);
-  const s = specAtWidth(spec, widths[Math.min(widths.length - 1, Math.floor(index / spec.runs))]);
   const rng = Rng.fromSeed(spec.seed).split(index);
-  const metrics = new TestMetrics(gmmParams(s), s.testSamples, rng.split(1));
-  const inner = s.simulation === "full" ? fullRun(s, rng) : dimensionFreeRun(s, rng);
-  return recordRun(withMetrics(inner, metrics, s), rng, gmmGrid(s).steps);
+  const metrics = new TestMetrics(gmmParams(spec), spec.testSamples, rng.split(1));
+  const inner = spec.simulation === "full" ? fullRun(spec, rng) : dimensionFreeRun(spec, rng);
+  return recordRun(withMetrics(inner, metrics, spec), rng, gmmGrid(spec).steps);
 }
 
 /** A stepper whose statistics are `[loss, accuracy, ...state]`. */

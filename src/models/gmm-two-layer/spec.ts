@@ -57,12 +57,11 @@ export const gmmTwoLayerSpec = z.strictObject({
     .describe("theories to compute"),
   track: z.number().int().min(0).default(0).describe("run whose statistics are shown next to the ODEs"),
   analysis: z
-    .enum(["run", "width-sweep", "diffusive"])
+    .enum(["run", "diffusive"])
     .default("run")
     .describe(
-      "run: one width; width-sweep: success fraction for each K of `widths`; diffusive: sqrt(N) fluctuations at a fixed point (init given)",
+      "run: one width (success against width: a sweep over model.K, sgdlab reproduce xor-width); diffusive: sqrt(N) fluctuations at a fixed point (init given)",
     ),
-  widths: z.array(z.number().int().min(1).max(64)).optional().describe("widths K of a width sweep"),
   testSamples: z.number().int().min(1).max(1e6).default(1000).describe("test samples for loss and accuracy"),
 });
 

@@ -75,3 +75,13 @@ export function trackingEntry(
   }
   return entry;
 }
+
+/**
+ * `3 sqrt(P (1 − P) / n)`: three binomial standard errors of a success fraction over n runs (the theory's
+ * own spread, so a fraction of 0 or 1 from few runs does not shrink the tolerance to 0).
+ *
+ * @example successTolerance(3 / 32, 200) // 0.0619
+ */
+export function successTolerance(P: number, n: number): number {
+  return n > 0 ? 3 * Math.sqrt((P * (1 - P)) / n) : Number.POSITIVE_INFINITY;
+}
