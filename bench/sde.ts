@@ -29,7 +29,7 @@ const cSource = String.raw`
 #include <time.h>
 #define D 10
 #define M 50
-static double a[M * D], y[M], x[D], grads[M * D], mean[D], hv[D], drift[D], G[D * M], dW[M];
+static double a[M * D], y[M], x[D], grads[M * D], mean[D], hv[D], drift[D], dW[M];
 static uint32_t s[4] = {1, 2, 3, 4};
 static uint32_t rotl(uint32_t v, int k) { return (v << k) | (v >> (32 - k)); }
 static uint32_t next(void) {
@@ -59,12 +59,12 @@ static void step(double lr, double h) {
   for (int i = 0; i < M; i++) { double t = dot(i, mean); for (int k = 0; k < D; k++) hv[k] += a[i * D + k] * t / M; }
   for (int k = 0; k < D; k++) drift[k] -= lr / 2 * hv[k];
   double sc = sqrt(lr / M);
-  for (int i = 0; i < M; i++) for (int k = 0; k < D; k++) G[i * D + k] = sc * (grads[i * D + k] - mean[k]);
   normals(dW, M);
   double sh = sqrt(h);
   for (int i = 0; i < M; i++) dW[i] *= sh;
   for (int k = 0; k < D; k++) x[k] += drift[k] * h;
-  for (int i = 0; i < M; i++) for (int k = 0; k < D; k++) x[k] += G[i * D + k] * dW[i];
+  /* G dW without forming G, as the JS flow's diffusionTimes: column i is sc (grads_i - mean) */
+  for (int i = 0; i < M; i++) for (int k = 0; k < D; k++) x[k] += sc * (grads[i * D + k] - mean[k]) * dW[i];
 }
 int main(int argc, char **argv) {
   FILE *f = fopen(argv[1], "r");

@@ -116,6 +116,21 @@ export interface Kernels {
     n: number,
     b: number,
   ): void;
+  /**
+   * $out \mathrel{+}= G w$ for the least-squares SMF diffusion, column i of G being
+   * $scale\,(a_i r_i - mean)$ ($a_i$ row i of the row-major M × d matrix a), without forming G: for each
+   * i with $w_i \ne 0$, in order, $out_j \mathrel{+}= (scale\,(a_{ij} r_i - mean_j))\, w_i$.
+   */
+  diffusionTimes(
+    a: Float64Array,
+    r: Float64Array,
+    mean: Float64Array,
+    w: Float64Array,
+    out: Float64Array,
+    M: number,
+    d: number,
+    scale: number,
+  ): void;
   /** $out_i = \arcsin x_i$ for i < n: fdlibm's arcsine, the same doubles as `Math.asin`. */
   asinEach(x: Float64Array, out: Float64Array, n: number): void;
   /**

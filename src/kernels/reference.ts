@@ -94,6 +94,13 @@ export const referenceKernels: Kernels = {
       coef[r] = u[r] < b ? (-y[r] * s) / b : 0;
     }
   },
+  diffusionTimes(a, r, mean, w, out, M, d, scale) {
+    for (let i = 0; i < M; i++) {
+      const wi = w[i];
+      if (wi === 0) continue;
+      for (let j = 0; j < d; j++) out[j] += scale * (a[i * d + j] * r[i] - mean[j]) * wi;
+    }
+  },
   asinEach(x, out, n) {
     for (let i = 0; i < n; i++) out[i] = Math.asin(x[i]);
   },

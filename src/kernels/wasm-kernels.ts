@@ -15,6 +15,16 @@ interface KernelExports {
   reluForward(x: number, X: number, h: number, K: number, N: number): number;
   reluUpdate(x: number, X: number, h: number, K: number, N: number, lr: number, e: number, s: number): void;
   logisticCoef(H: number, y: number, u: number, coef: number, n: number, b: number): void;
+  diffusionTimes(
+    a: number,
+    r: number,
+    mean: number,
+    w: number,
+    out: number,
+    M: number,
+    d: number,
+    s: number,
+  ): void;
   asinEach(x: number, out: number, n: number): void;
   erfI4Block(C: number, n: number, p: number, u: number, out: number, work: number): void;
 }
@@ -72,6 +82,8 @@ export function wasmKernels(module: WebAssembly.Module, memory: WebAssembly.Memo
       e.reluUpdate(x.byteOffset, X.byteOffset, h.byteOffset, K, N, lr, err, shrink),
     logisticCoef: (H, y, u, coef, n, b) =>
       e.logisticCoef(H.byteOffset, y.byteOffset, u.byteOffset, coef.byteOffset, n, b),
+    diffusionTimes: (a, r, mean, w, out, M, d, s) =>
+      e.diffusionTimes(a.byteOffset, r.byteOffset, mean.byteOffset, w.byteOffset, out.byteOffset, M, d, s),
     asinEach: (x, out, n) => e.asinEach(x.byteOffset, out.byteOffset, n),
     erfI4Block: (C, n, p, u, out, work) =>
       e.erfI4Block(C.byteOffset, n, p, u.byteOffset, out.byteOffset, work.byteOffset),

@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { Rng } from "../../src/core/rng.js";
+import { useKernelBackend } from "../../src/kernels/index.js";
 import { finiteSumFlow } from "../../src/models/finite-sum/flows.js";
 import { leastSquares } from "../../src/models/finite-sum/least-squares.js";
+import { eulerMaruyama, type StepNoise } from "../../src/theory/sde/index.js";
 
 /**
  * The least-squares flows on the data matrix (kernels) against the generic per-sample callbacks: the same
@@ -49,6 +51,53 @@ describe("least-squares flows from the rows equal the per-sample callbacks up to
       slow.diffusion(0, x, g2);
       for (let k = 0; k < d * M; k++) expect(Math.abs(g1[k] - g2[k])).toBeLessThanOrEqual(tol);
       if (kind !== "gf") expect(g1.some((v) => v !== 0)).toBe(true);
+    }
+  });
+});
+
+/**
+ * Euler–Maruyama with the flow's `diffusionTimes` (G dW without forming G) against the same scheme on the
+ * dense columns: the same operations in the same order, so the same doubles, on both kernel backends,
+ * with some exact zeros in dW (skipped by both).
+ */
+describe("least-squares diffusionTimes: Euler–Maruyama gives the dense-column path bit for bit", () => {
+  it.each(
+    ["smf", "sme2", "gf"].flatMap((kind) => [
+      [kind, "wasm"],
+      [kind, "ts"],
+    ]) as ["smf" | "sme2" | "gf", "wasm" | "ts"][],
+  )("%s flow, %s kernels, d 11, M 37, 40 steps", (kind, backend) => {
+    const before = useKernelBackend(backend);
+    try {
+      const fast = finiteSumFlow(leastSquares(11, 37, 4), kind, 0.05);
+      const { diffusionTimes, ...rest } = fast;
+      expect(diffusionTimes).toBeTypeOf("function");
+      const dense = { ...rest };
+      const paths = [fast, dense].map((flow) => {
+        const rng = Rng.fromSeed(5);
+        const work = eulerMaruyama.workspace(flow);
+        const noise: StepNoise = {
+          dW: new Float64Array(flow.noise),
+          i10: new Float64Array(0),
+          extra: new Float64Array(0),
+        };
+        let x = new Float64Array(11).fill(0.3);
+        const path: number[] = [];
+        for (let l = 0; l < 40; l++) {
+          rng.fillNormal(noise.dW);
+          for (let i = l % 5; i < noise.dW.length; i += 5) noise.dW[i] = 0;
+          const y = new Float64Array(11);
+          eulerMaruyama.step(flow, l * 0.01, 0.01, x, noise, y, work);
+          x = y;
+          path.push(...x);
+        }
+        return path;
+      });
+      expect(paths[0]).toEqual(paths[1]);
+      expect(paths[0].every(Number.isFinite)).toBe(true);
+      expect(paths[0][0]).not.toBe(paths[0][paths[0].length - 11]); // the path moved
+    } finally {
+      useKernelBackend(before);
     }
   });
 });

@@ -13,6 +13,6 @@
 
 export { axpy, dot, gemv, gemvTransposed, gemvWhere, scale } from "./blas";
 export { matmulAdd } from "./matmul";
-export { affineStep, glmUpdate, logisticCoef, reluForward, reluUpdate } from "./models";
+export { affineStep, diffusionTimes, glmUpdate, logisticCoef, reluForward, reluUpdate } from "./models";
 export { asinEach } from "./arcsine";
 export { erfI4Block } from "./committee";

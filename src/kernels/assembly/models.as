@@ -107,3 +107,29 @@ export function logisticCoef(H: usize, y: usize, u: usize, coef: usize, n: i32, 
     store<f64>(at(coef, r), load<f64>(at(u, r)) < b ? (-yr * s) / b : 0);
   }
 }
+
+/**
+ * out += G w for the least-squares SMF diffusion G, column i = scale (a_i r_i - mean) (a_i row i of the
+ * row-major M x d matrix a), without forming G: for each i with w_i != 0 in order,
+ * out_j += (scale (a_ij r_i - mean_j)) w_i, exactly as the columns and then out += G w would give.
+ */
+export function diffusionTimes(a: usize, r: usize, mean: usize, w: usize, out: usize, M: i32, d: i32, scale: f64): void {
+  const vs = f64x2.splat(scale);
+  for (let i = 0; i < M; i++) {
+    const wi = load<f64>(at(w, i));
+    if (wi == 0) continue;
+    const ri = load<f64>(at(r, i));
+    const vr = f64x2.splat(ri);
+    const vw = f64x2.splat(wi);
+    const row = at(a, i * d);
+    let j = 0;
+    for (; j + 2 <= d; j += 2) {
+      const g = f64x2.mul(vs, f64x2.sub(f64x2.mul(v128.load(at(row, j)), vr), v128.load(at(mean, j))));
+      v128.store(at(out, j), f64x2.add(v128.load(at(out, j)), f64x2.mul(g, vw)));
+    }
+    for (; j < d; j++) {
+      const g = scale * (load<f64>(at(row, j)) * ri - load<f64>(at(mean, j)));
+      store<f64>(at(out, j), load<f64>(at(out, j)) + g * wi);
+    }
+  }
+}

@@ -101,5 +101,8 @@ function rowsFlow(
     diffusion: (_t, x, out) => {
       if (kind !== "gf") parts.diffusion(x, out);
     },
+    diffusionTimes: (_t, x, w, out) => {
+      if (kind !== "gf") parts.diffusionTimes(x, w, out);
+    },
   };
 }

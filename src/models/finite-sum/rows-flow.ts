@@ -6,6 +6,8 @@ export interface FlowParts {
   drift(x: Float64Array, out: Float64Array): void;
   /** `out[i d + k] = sqrt(lr/M) (∇f_i - ∇f)_k`: column i of the diffusion (column-major d × M). */
   diffusion(x: Float64Array, out: Float64Array): void;
+  /** `out += G w` for the diffusion G above, without forming it (the same doubles as the columns, then G w). */
+  diffusionTimes(x: Float64Array, w: Float64Array, out: Float64Array): void;
 }
 
 /**
@@ -25,8 +27,10 @@ export function rowsFlowParts(
 ): FlowParts {
   const M = data.y.length;
   const d = data.a.length / M;
-  const { kernels: k, arrays } = kernelWorkspace({ a: M * d, x: d, r: M, mean: d, am: M, hv: d });
+  const sizes = { a: M * d, x: d, r: M, mean: d, am: M, hv: d, w: M, out: d };
+  const { kernels: k, arrays } = kernelWorkspace(sizes);
   const { a, r, mean, am, hv } = arrays;
+  const scale = Math.sqrt(lr / M);
   a.set(data.a);
   const last = arrays.x.fill(Number.NaN);
   const gradients = (x: Float64Array) => {
@@ -49,9 +53,15 @@ export function rowsFlowParts(
     },
     diffusion(x, out) {
       gradients(x);
-      const scale = Math.sqrt(lr / M);
       for (let i = 0; i < M; i++)
         for (let j = 0; j < d; j++) out[i * d + j] = scale * (a[i * d + j] * r[i] - mean[j]);
+    },
+    diffusionTimes(x, w, out) {
+      gradients(x);
+      arrays.w.set(w);
+      arrays.out.set(out);
+      k.diffusionTimes(a, r, mean, arrays.w, arrays.out, M, d, scale);
+      out.set(arrays.out);
     },
   };
 }

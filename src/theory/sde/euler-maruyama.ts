@@ -3,7 +3,8 @@ import type { SdeProblem, SdeScheme, StepNoise } from "./types.js";
 /**
  * Euler–Maruyama: $X_{n+1} = X_n + a(t_n, X_n)\,h + \sum_k b_k(t_n, X_n)\,\Delta W^k$.
  *
- * Strong order 1/2 in general (1 for additive noise), weak order 1; any noise structure.
+ * Strong order 1/2 in general (1 for additive noise), weak order 1; any noise structure. Uses the
+ * problem's `diffusionTimes` for $\sum_k b_k \Delta W^k$ when it has one (the same doubles).
  *
  * @example solveOnPath(problem, eulerMaruyama, [0.5], path.level(6))
  *
@@ -21,8 +22,9 @@ export const eulerMaruyama: SdeScheme = {
     const [a, g] = work;
     const d = p.dim;
     p.drift(t, x, a);
-    p.diffusion(t, x, g);
     for (let i = 0; i < d; i++) out[i] = x[i] + a[i] * h;
+    if (p.diffusionTimes) return p.diffusionTimes(t, x, noise.dW, out);
+    p.diffusion(t, x, g);
     addColumns(g, noise.dW, d, p.noise, out);
   },
 };

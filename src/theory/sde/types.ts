@@ -9,6 +9,7 @@
  * - `dim`: $d$; `noise`: $m$, the number of independent Brownian motions.
  * - `drift(t, x, out)`: writes $a(t, x)$ (length d); must not keep or modify `x`, should allocate nothing.
  * - `diffusion(t, x, out)`: writes the $d \times m$ columns (length d m), column-major.
+ * - `diffusionTimes(t, x, w, out)` (optional): `out += G w` straight from the problem's structure.
  * - `structure`: `"general"`, `"diagonal"` ($m = d$, column k is $b_k e_k$ with $b_k$ a function of
  *   $x_k$ and t) or `"additive"` (the columns do not depend on x).
  *
@@ -28,6 +29,12 @@ export interface SdeProblem {
   readonly structure: "general" | "diagonal" | "additive";
   drift(t: number, x: Float64Array, out: Float64Array): void;
   diffusion(t: number, x: Float64Array, out: Float64Array): void;
+  /**
+   * Optional: `out += G(t, x) w` without forming G (e.g. a diffusion built from a data matrix), for the
+   * schemes that only need the product (Euler–Maruyama). It must give the doubles of `diffusion` followed
+   * by `addColumns` (euler-maruyama.ts) (columns k in order, skipping `w_k = 0`, `out_i += G_ik w_k`).
+   */
+  diffusionTimes?(t: number, x: Float64Array, w: Float64Array, out: Float64Array): void;
 }
 
 /**
