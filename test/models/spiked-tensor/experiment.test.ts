@@ -18,7 +18,7 @@ describe("spiked tensor experiment: public acceptance case (science/01 §2)", ()
       expect(record.status).toBe("ok");
       const sim = source(record, "simulation");
       const ode = source(record, "ode");
-      expect(sim.runs).toBe(8);
+      expect(sim.runs).toBe(publicCase.runs);
       expect(sim.t.at(-1)).toBeCloseTo(10, 12);
       expect(ode.values.m.at(-1)!).toBeCloseTo(0.8367, 4);
       expect(ode.values.rPerp2.at(-1)!).toBeCloseTo(0.5, 4);
