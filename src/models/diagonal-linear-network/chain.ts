@@ -44,17 +44,31 @@ export function dlnChain(o: ChainOptions, params: Float64Array): Stepper {
   let maxErr = 0;
   let savedErr = 0;
   const checkIdentity = F === 2 && o.mode === "sgd" && o.ridge === 0;
-  const step = (rng: Rng) => {
-    const g = chainGradient(o, networkValue(params, o.width, F), rng);
+  const block = Math.max(1, Math.floor(BLOCK_DRAWS / (2 * o.batch)));
+  const samples = new Float64Array(2 * o.batch * block);
+  const apply = (g: number, rng: Rng) => {
     const before = F >= 2 ? imbalance(params) : 0;
     updatePaths(o, params, others, g, rng);
     if (checkIdentity) maxErr = Math.max(maxErr, identityError(imbalance(params), before, o.lr * g));
   };
+  // SGD's draws do not depend on the state: draw a block of steps' samples (in the order of one step
+  // after another, so the stream is the same), then run the steps on them.
+  const steps = (rng: Rng, n: number) => {
+    if (o.mode !== "sgd") {
+      for (let l = 0; l < n; l++) apply(populationGradient(o, networkValue(params, o.width, F)), rng);
+      return;
+    }
+    for (let done = 0; done < n; done += block) {
+      const m = Math.min(block, n - done);
+      drawSamples(o, rng, samples, m);
+      for (let l = 0; l < m; l++) apply(sampleGradient(o, networkValue(params, o.width, F), samples, l), rng);
+    }
+  };
   return {
     statisticNames: ["v", "logImbalanceRatio", "identityMaxError", "imbalanceDrift", ...pathNames(o.width)],
-    advance: (rng) => step(rng),
+    advance: (rng) => steps(rng, 1),
     advanceMany(rng, from, to) {
-      for (let l = from; l < to; l++) step(rng);
+      if (to > from) steps(rng, to - from);
     },
     read(out) {
       for (let i = 0; i < o.width; i++) out[4 + i] = pathValue(params, i, F);
@@ -105,20 +119,39 @@ function networkValue(params: Float64Array, width: number, F: number): number {
   return v;
 }
 
+/** Draws buffered at a time by an SGD chain (a block of steps' samples). */
+const BLOCK_DRAWS = 512;
+
 /**
- * The gradient of the loss in v: SGD draws `batch` samples (x uniform on $[-\sqrt3, \sqrt3]$ or Gaussian,
- * y = slope x + noise eps) and averages $2x(vx - y)$; GD takes the population value
- * $2(\beta_1 v - \beta_2)$ ({@link DataMoments}).
+ * The samples of `steps` SGD steps, step after step and sample after sample, as pairs (x, ε) in `out`:
+ * x uniform on $[-\sqrt3, \sqrt3]$ or Gaussian, then the label noise ε, exactly the draws (and their
+ * order) of drawing each step's samples when it runs.
  */
-function chainGradient(o: ChainOptions, v: number, rng: Rng): number {
-  if (o.mode !== "sgd") return 2 * (o.moments.beta1 * v - o.moments.beta2);
+function drawSamples(o: ChainOptions, rng: Rng, out: Float64Array, steps: number): void {
+  const n = 2 * o.batch * steps;
+  for (let j = 0; j < n; j += 2) {
+    out[j] = o.gaussian ? rng.normal() : rng.uniform(-SQRT3, SQRT3);
+    out[j + 1] = rng.normal();
+  }
+}
+
+/**
+ * The SGD gradient of the loss in v at step `l` of the samples: the mean of $2x(vx - y)$ over the batch,
+ * y = slope x + noise ε.
+ */
+function sampleGradient(o: ChainOptions, v: number, samples: Float64Array, l: number): number {
   let g = 0;
-  for (let b = 0; b < o.batch; b++) {
-    const x = o.gaussian ? rng.normal() : rng.uniform(-SQRT3, SQRT3);
-    const y = o.slope * x + o.noise * rng.normal();
+  for (let b = 0, j = 2 * o.batch * l; b < o.batch; b++, j += 2) {
+    const x = samples[j];
+    const y = o.slope * x + o.noise * samples[j + 1];
     g += 2 * x * (v * x - y);
   }
   return g / o.batch;
+}
+
+/** GD's gradient: the population value $2(\beta_1 v - \beta_2)$ ({@link DataMoments}). */
+function populationGradient(o: ChainOptions, v: number): number {
+  return 2 * (o.moments.beta1 * v - o.moments.beta2);
 }
 
 /**
