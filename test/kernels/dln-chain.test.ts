@@ -32,22 +32,22 @@ function oracle(o: ChainOptions, params: Float64Array, rng: Rng, steps: number):
       g /= o.batch;
     }
     for (let i = 0; i < o.width; i++) {
-      const base = i * F;
-      let prefix = 1;
-      for (let k = 0; k < F; k++) {
-        others[k] = prefix;
-        prefix *= params[base + k];
-      }
-      let suffix = 1;
-      for (let k = F - 1; k >= 0; k--) {
-        others[k] *= suffix;
-        suffix *= params[base + k];
-      }
-      for (let k = 0; k < F; k++) {
-        let next = params[base + k] - o.lr * (g * others[k] + 2 * o.ridge * params[base + k]);
-        if (o.mode === "gd-isotropic-noise") next += o.noiseSd * rng.normal();
-        params[base + k] = next;
-      }
+      const u = params.subarray(i * F, (i + 1) * F);
+      // Π_{j≠k} u_j as (u_0 ⋯ u_{k−1}) (u_{F−1} ⋯ u_{k+1}): the chain's prefix and suffix products.
+      const prod = (k: number) => {
+        let before = 1;
+        for (let j = 0; j < k; j++) before *= u[j];
+        let after = 1;
+        for (let j = F - 1; j > k; j--) after *= u[j];
+        return before * after;
+      };
+      for (let k = 0; k < F; k++) others[k] = prod(k);
+      u.forEach((uk, k) => {
+        u[k] =
+          uk -
+          o.lr * (g * others[k] + 2 * o.ridge * uk) +
+          (o.mode === "gd-isotropic-noise" ? o.noiseSd * rng.normal() : 0);
+      });
     }
   }
 }
