@@ -184,21 +184,4 @@ export const messages = {
     workers: number,
   ) =>
     `${points} points (${cached} already stored), ${runs} runs to compute (the pilot point's runs × the points left); pilot point: ${pilot.toFixed(2)} s, so about ${estimate.toFixed(1)} s on ${workers} worker(s); nothing was run or written beyond the pilot`,
-  committeeReadout: '"mean", "sum" or a list of second-layer weights',
-  committeeInit: '{ "random": true, "scale": number > 0 } or { "Q": [[...]], "M": [[...]], "P": [[...]] }',
-  committeeReadoutLength: (width: number) => `a list of width = ${width} numbers`,
-  committeeMatrixShape: (rows: number, cols: number) =>
-    `a ${rows}×${cols} matrix (a list of ${rows} rows of ${cols} numbers)`,
-  committeeSymmetric: (name: string) => `a symmetric matrix ${name}`,
-  committeeGramPsd:
-    "Q, M, P whose joint Gram matrix [[Q, M], [Mᵀ, P]] is positive semidefinite (they must be overlaps of real weight vectors)",
-  committeeDimension: (min: number) => `d >= p + k = ${min} (the weights span up to p + k directions)`,
-  committeeFullTooLarge: (max: number) =>
-    `(p + k) d <= ${max} with simulation "full" (use "dimension-free", which is exact in law at any d)`,
-  committeeConventionActivation: (convention: string, allowed: readonly string[]) =>
-    `an activation the ${convention} equations are written for (${allowed.join(", ")})`,
-  committeeConventionReadout: (convention: string) =>
-    `trainReadout = false: the ${convention} convention trains the first layer only`,
-  committeeAgreementPaired:
-    "committee: agreement on eg compares each run with the ODE started from that run's own initial overlaps (paired differences)",
 } as const;

@@ -1,7 +1,7 @@
 import { SpecError } from "../../core/errors.js";
-import { messages } from "../../core/messages.js";
-import { psdFactor } from "../gmm-two-layer/psd-factor.js";
+import { isPsd } from "../../core/psd-factor.js";
 import { committeeConventions } from "./conventions.js";
+import { committeeMessages } from "./messages.js";
 import type { CommitteeSpec } from "./spec.js";
 import { explicitGram } from "./start.js";
 
@@ -27,20 +27,20 @@ export function checkCommitteeSpec(spec: CommitteeSpec): void {
       throw new SpecError(
         `model.${name}.readout`,
         layer.readout,
-        messages.committeeReadoutLength(layer.width),
+        committeeMessages.readoutLength(layer.width),
       );
-  if (d < p + k) throw new SpecError("model.d", d, messages.committeeDimension(p + k));
+  if (d < p + k) throw new SpecError("model.d", d, committeeMessages.dimension(p + k));
   if (spec.simulation === "full" && (p + k) * d > maxFullSize)
-    throw new SpecError("model.d", d, messages.committeeFullTooLarge(maxFullSize));
+    throw new SpecError("model.d", d, committeeMessages.fullTooLarge(maxFullSize));
   const convention = committeeConventions[spec.convention];
   if (convention.activations && !convention.activations.includes(activation))
     throw new SpecError(
       "model.activation",
       activation,
-      messages.committeeConventionActivation(spec.convention, convention.activations),
+      committeeMessages.conventionActivation(spec.convention, convention.activations),
     );
   if (spec.optimizer.trainReadout && !convention.trainsReadout)
-    throw new SpecError("optimizer.trainReadout", true, messages.committeeConventionReadout(spec.convention));
+    throw new SpecError("optimizer.trainReadout", true, committeeMessages.conventionReadout(spec.convention));
   if (!("random" in spec.init)) checkOverlaps(spec.init, p, k);
 }
 
@@ -52,25 +52,10 @@ function checkOverlaps(init: { Q: number[][]; M: number[][]; P: number[][] }, p:
   ] as const) {
     const A = init[name];
     if (A.length !== rows || A.some((row) => row.length !== cols))
-      throw new SpecError(`init.${name}`, A, messages.committeeMatrixShape(rows, cols));
+      throw new SpecError(`init.${name}`, A, committeeMessages.matrixShape(rows, cols));
     if (name !== "M" && A.some((row, i) => row.some((x, j) => x !== A[j][i])))
-      throw new SpecError(`init.${name}`, A, messages.committeeSymmetric(name));
+      throw new SpecError(`init.${name}`, A, committeeMessages.symmetric(name));
   }
-  if (!isPsd(explicitGram(init, p, p + k), p + k))
-    throw new SpecError("init", init, messages.committeeGramPsd);
-}
-
-/** PSD test: the pivoted Cholesky factor must reproduce the matrix (to 1e-9 of its largest entry). */
-function isPsd(G: Float64Array, n: number): boolean {
-  const L = new Float64Array(n * n);
-  psdFactor(n, G, L, new Float64Array(2 * n));
-  const scale = Math.max(1e-300, ...Array.from(G, Math.abs));
-  let q = 0;
-  for (let a = 0; a < n; a++)
-    for (let b = a; b < n; b++) {
-      let s = 0;
-      for (let r = 0; r < n; r++) s += L[a * n + r] * L[b * n + r];
-      if (!(Math.abs(s - G[q++]) <= 1e-9 * scale)) return false;
-    }
-  return true;
+  if (!isPsd(p + k, explicitGram(init, p, p + k)))
+    throw new SpecError("init", init, committeeMessages.gramPsd);
 }

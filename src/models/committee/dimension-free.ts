@@ -1,6 +1,6 @@
+import { psdFactor } from "../../core/psd-factor.js";
 import type { Rng } from "../../core/rng.js";
 import type { ReducedSimulator } from "../../simulate/model.js";
-import { psdFactor } from "../gmm-two-layer/psd-factor.js";
 import { committeeStatisticNames, packedIndex } from "./layout.js";
 import { committeeReader } from "./limits.js";
 import { teacherBlock } from "./model.js";

@@ -13,6 +13,7 @@ import type { RunResult } from "../../simulate/record-run.js";
 import { checkCommitteeSpec } from "./check.js";
 import { committeeCost } from "./cost.js";
 import { committeeStatisticNames } from "./layout.js";
+import { committeeMessages } from "./messages.js";
 import { detectPlateau } from "./plateau.js";
 import { type CommitteeSetup, committeeGrid, committeeSetup } from "./setup.js";
 import { simulateCommitteeRun } from "./simulate-run.js";
@@ -121,7 +122,7 @@ function pairedAgreement(
   const gap = { bias: { eg: sim.t.map(() => 1 / setup.d) } };
   for (const [stat, entry] of Object.entries(agreementOf(paired, ode, gap)))
     body.agreement[stat] = { ode: entry };
-  return { status: "ok", messages: [messages.committeeAgreementPaired] };
+  return { status: "ok", messages: [committeeMessages.agreementPaired] };
 }
 
 /** The readouts the run used (explicit, whatever the spec said: pitfall "1/p vs 1/√p"). */

@@ -1,8 +1,8 @@
 import { z } from "zod";
-import { messages } from "../../core/messages.js";
 import { fields } from "../../experiment/fields.js";
 import { committeeConventionNames } from "./conventions.js";
 import { committeeActivations } from "./integrals.js";
+import { committeeMessages } from "./messages.js";
 
 /** Theories of the committee machine (science/06 §3). */
 export const committeeTheories = ["ode"] as const;
@@ -11,7 +11,7 @@ export const committeeTheories = ["ode"] as const;
 export const committeeOdeMethods = ["euler", "rk4", "dopri5"] as const;
 
 const readout = z
-  .union([z.enum(["mean", "sum"]), z.array(z.number()).min(1)], { error: () => messages.committeeReadout })
+  .union([z.enum(["mean", "sum"]), z.array(z.number()).min(1)], { error: () => committeeMessages.readout })
   .optional()
   .describe(
     'second-layer weights: "mean" (1/width each), "sum" (1 each) or a list; default: the convention\'s',
@@ -37,7 +37,7 @@ const initSpec = z.union(
       P: matrix("teacher–teacher overlaps w*_n·w*_m/d (k×k)"),
     }),
   ],
-  { error: () => messages.committeeInit },
+  { error: () => committeeMessages.init },
 );
 
 /**

@@ -1,5 +1,5 @@
+import { psdFactor } from "../../core/psd-factor.js";
 import type { Rng } from "../../core/rng.js";
-import { psdFactor } from "../gmm-two-layer/psd-factor.js";
 import { packedIndex } from "./layout.js";
 import type { CommitteeSetup } from "./setup.js";
 import type { CommitteeSpec } from "./spec.js";

@@ -1,7 +1,7 @@
 import { SpecError } from "../../core/errors.js";
 import { messages } from "../../core/messages.js";
+import { isPsd } from "../../core/psd-factor.js";
 import { meanDirections, packedIndex } from "./geometry.js";
-import { psdFactor } from "./psd-factor.js";
 import type { GmmTwoLayerSpec } from "./spec.js";
 
 /** Largest `K N` for `simulation: "full"` (8 K N bytes of weights per run per worker). */
@@ -40,21 +40,13 @@ function checkInit(spec: GmmTwoLayerSpec): void {
     throw new SpecError("init.mNu", mNu, messages.gmmInitMNu(task));
   const square = RPerp.length === K && RPerp.every((row) => row.length === K);
   const symmetric = square && RPerp.every((row, i) => row.every((a, j) => a === RPerp[j][i]));
-  if (!symmetric || !isPsd(K, RPerp)) throw new SpecError("init.RPerp", RPerp, messages.gmmInitRPerp(K));
+  if (!symmetric || !isPsd(K, packed(K, RPerp)))
+    throw new SpecError("init.RPerp", RPerp, messages.gmmInitRPerp(K));
 }
 
-/** PSD test: the pivoted Cholesky factor must reproduce the matrix (to 1e-9 of its largest entry). */
-function isPsd(K: number, A: number[][]): boolean {
-  const packed = new Float64Array((K * (K + 1)) / 2);
-  for (let i = 0; i < K; i++) for (let j = i; j < K; j++) packed[packedIndex(K, i, j)] = A[i][j];
-  const L = new Float64Array(K * K);
-  psdFactor(K, packed, L, new Float64Array(2 * K));
-  const scale = Math.max(1e-300, ...A.map((row) => Math.max(...row.map(Math.abs))));
-  for (let i = 0; i < K; i++)
-    for (let j = 0; j < K; j++) {
-      let s = 0;
-      for (let r = 0; r < K; r++) s += L[i * K + r] * L[j * K + r];
-      if (Math.abs(s - A[i][j]) > 1e-9 * scale) return false;
-    }
-  return true;
+/** The rows of a K×K matrix as its packed upper triangle (see `packedIndex`). */
+function packed(K: number, A: number[][]): Float64Array {
+  const out = new Float64Array((K * (K + 1)) / 2);
+  for (let i = 0; i < K; i++) for (let j = i; j < K; j++) out[packedIndex(K, i, j)] = A[i][j];
+  return out;
 }

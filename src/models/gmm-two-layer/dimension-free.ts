@@ -1,3 +1,4 @@
+import { psdFactor } from "../../core/psd-factor.js";
 import type { Rng } from "../../core/rng.js";
 import type { ReducedSimulator } from "../../simulate/model.js";
 import {
@@ -9,7 +10,6 @@ import {
   stateLayout,
   stateNames,
 } from "./geometry.js";
-import { psdFactor } from "./psd-factor.js";
 
 /**
  * Exact O(K³)-per-step simulator of the statistics `u = [v, mMu, mNu, RPerp]` of online SGD on the

@@ -1,4 +1,5 @@
 import { gaussHermite } from "../../core/gauss-hermite.js";
+import { psdFactor } from "../../core/psd-factor.js";
 import {
   components,
   type GmmParams,
@@ -7,7 +8,6 @@ import {
   type StateLayout,
   stateLayout,
 } from "./geometry.js";
-import { psdFactor } from "./psd-factor.js";
 
 /** `log(1 + e^z)` without overflow. */
 export function softplus(z: number): number {

@@ -1,7 +1,7 @@
+import { psdFactor } from "../../core/psd-factor.js";
 import type { Rng } from "../../core/rng.js";
 import { softplus } from "./functionals.js";
 import { components, type GmmParams, type StateLayout, stateLayout } from "./geometry.js";
-import { psdFactor } from "./psd-factor.js";
 
 /**
  * Test cross-entropy and test accuracy of the network with statistics `u`, on a fixed test set of

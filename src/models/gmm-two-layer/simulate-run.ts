@@ -1,3 +1,4 @@
+import { psdFactor } from "../../core/psd-factor.js";
 import { Rng } from "../../core/rng.js";
 import { sgd } from "../../optimizers/optimizer.js";
 import { constant } from "../../optimizers/schedule.js";
@@ -8,7 +9,6 @@ import { GmmDimensionFree } from "./dimension-free.js";
 import { type GmmParams, gmmStatisticNames, meanDirections, packedIndex, stateLayout } from "./geometry.js";
 import { TestMetrics } from "./metrics.js";
 import { gmmTwoLayerModel } from "./model.js";
-import { psdFactor } from "./psd-factor.js";
 import type { GmmTwoLayerSpec } from "./spec.js";
 
 /** The model parameters of a spec. */

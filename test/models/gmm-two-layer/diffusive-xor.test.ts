@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { runExperiment } from "../../../src/catalogue/index.js";
+import { psdFactor } from "../../../src/core/psd-factor.js";
 import { meanGapMultiplier } from "../../../src/experiment/tolerance.js";
 import { gmmDiffusive } from "../../../src/models/gmm-two-layer/diffusive.js";
 import { packedIndex } from "../../../src/models/gmm-two-layer/geometry.js";
 import { cAlpha } from "../../../src/models/gmm-two-layer/limits.js";
-import { psdFactor } from "../../../src/models/gmm-two-layer/psd-factor.js";
 import { simulateGmmRun } from "../../../src/models/gmm-two-layer/simulate-run.js";
 import { gmmTwoLayerSpec } from "../../../src/models/gmm-two-layer/spec.js";
 import { solveOde } from "../../../src/theory/ode/solve.js";

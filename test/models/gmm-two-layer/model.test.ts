@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { psdFactor } from "../../../src/core/psd-factor.js";
 import { Rng } from "../../../src/core/rng.js";
 import { GmmFunctionals } from "../../../src/models/gmm-two-layer/functionals.js";
 import { type GmmParams, packedIndex, stateLayout } from "../../../src/models/gmm-two-layer/geometry.js";
@@ -8,7 +9,6 @@ import {
   gmmTwoLayerModel,
   sampleMixture,
 } from "../../../src/models/gmm-two-layer/model.js";
-import { psdFactor } from "../../../src/models/gmm-two-layer/psd-factor.js";
 import { simulateGmmRun } from "../../../src/models/gmm-two-layer/simulate-run.js";
 import { gmmTwoLayerSpec } from "../../../src/models/gmm-two-layer/spec.js";
 

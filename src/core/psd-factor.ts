@@ -47,3 +47,23 @@ export function psdFactor(K: number, packed: Float64Array, L: Float64Array, work
   }
   return K;
 }
+
+/**
+ * Whether a symmetric n×n matrix, given by its packed upper triangle, is positive semidefinite: its pivoted
+ * Cholesky factor must reproduce it to 1e-9 of its largest entry (a NaN entry is not PSD).
+ *
+ * @example isPsd(2, new Float64Array([4, 2, 2])) // true; isPsd(2, new Float64Array([1, 2, 1])) // false
+ */
+export function isPsd(n: number, packed: Float64Array): boolean {
+  const L = new Float64Array(n * n);
+  psdFactor(n, packed, L, new Float64Array(2 * n));
+  const scale = Math.max(1e-300, ...Array.from(packed, Math.abs));
+  let q = 0;
+  for (let a = 0; a < n; a++)
+    for (let b = a; b < n; b++) {
+      let s = 0;
+      for (let r = 0; r < n; r++) s += L[a * n + r] * L[b * n + r];
+      if (!(Math.abs(s - packed[q++]) <= 1e-9 * scale)) return false;
+    }
+  return true;
+}
