@@ -1,3 +1,5 @@
+import type { dlnSgdSteps } from "./dln.js";
+
 /**
  * The hot loops of the simulators behind one interface, with two implementations that give the same bits:
  * the readable TS reference (`reference.ts`, the test oracle) and WebAssembly SIMD (`wasm-kernels.ts`,
@@ -131,6 +133,8 @@ export interface Kernels {
     d: number,
     scale: number,
   ): void;
+  /** m SGD steps of the diagonal linear network's chain on drawn samples (see `dln.ts`, `dlnSgdSteps`). */
+  dlnSgdSteps: typeof dlnSgdSteps;
   /** $out_i = \arcsin x_i$ for i < n: fdlibm's arcsine, the same doubles as `Math.asin`. */
   asinEach(x: Float64Array, out: Float64Array, n: number): void;
   /**

@@ -1,3 +1,4 @@
+import { dlnSgdSteps } from "./dln.js";
 import { erfI4Pair } from "./erf-i4.js";
 import type { Kernels } from "./kernels.js";
 
@@ -101,6 +102,7 @@ export const referenceKernels: Kernels = {
       for (let j = 0; j < d; j++) out[j] += scale * (a[i * d + j] * r[i] - mean[j]) * wi;
     }
   },
+  dlnSgdSteps,
   asinEach(x, out, n) {
     for (let i = 0; i < n; i++) out[i] = Math.asin(x[i]);
   },

@@ -25,6 +25,7 @@ interface KernelExports {
     d: number,
     s: number,
   ): void;
+  dlnSgdSteps(...args: number[]): number;
   asinEach(x: number, out: number, n: number): void;
   erfI4Block(C: number, n: number, p: number, u: number, out: number, work: number): void;
 }
@@ -84,6 +85,22 @@ export function wasmKernels(module: WebAssembly.Module, memory: WebAssembly.Memo
       e.logisticCoef(H.byteOffset, y.byteOffset, u.byteOffset, coef.byteOffset, n, b),
     diffusionTimes: (a, r, mean, w, out, M, d, s) =>
       e.diffusionTimes(a.byteOffset, r.byteOffset, mean.byteOffset, w.byteOffset, out.byteOffset, M, d, s),
+    dlnSgdSteps: (params, samples, others, m, F, width, batch, lr, ridge, slope, noise, identity, maxErr) =>
+      e.dlnSgdSteps(
+        params.byteOffset,
+        samples.byteOffset,
+        others.byteOffset,
+        m,
+        F,
+        width,
+        batch,
+        lr,
+        ridge,
+        slope,
+        noise,
+        identity ? 1 : 0,
+        maxErr,
+      ),
     asinEach: (x, out, n) => e.asinEach(x.byteOffset, out.byteOffset, n),
     erfI4Block: (C, n, p, u, out, work) =>
       e.erfI4Block(C.byteOffset, n, p, u.byteOffset, out.byteOffset, work.byteOffset),

@@ -1,5 +1,6 @@
-import { describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Rng } from "../../src/core/rng.js";
+import { useKernelBackend } from "../../src/kernels/index.js";
 import { type ChainOptions, dlnChain } from "../../src/models/diagonal-linear-network/chain.js";
 import { dataMoments } from "../../src/models/diagonal-linear-network/moments.js";
 
@@ -78,28 +79,38 @@ const cases: [string, Partial<ChainOptions>][] = [
   ["gd-isotropic-noise", { mode: "gd-isotropic-noise", noiseSd: 0.05 }],
 ];
 
-describe("DLN chain with blocked SGD draws equals the step-by-step chain bit for bit", () => {
-  it.each(cases)(
-    "%s: advanceMany over 0, 1, 255, 256, 257, 1000 steps and single advances",
-    (_name, change) => {
-      const o = { ...base, ...change };
-      const size = (o.depth + 1) * o.width;
-      const start = () => Float64Array.from({ length: size }, (_, i) => 1 + 0.1 * i);
-      const [mine, theirs] = [start(), start()];
-      const chain = dlnChain(o, mine);
-      const [r1, r2] = [Rng.fromSeed(9), Rng.fromSeed(9)];
-      let l = 0;
-      for (const n of [0, 1, 255, 256, 257, 1000]) {
-        chain.advanceMany?.(r1, l, l + n);
-        oracle(o, theirs, r2, n);
-        l += n;
+describe.each(["wasm", "ts"] as const)(
+  "DLN chain, %s kernels, blocked SGD draws = step by step",
+  (backend) => {
+    let before: ReturnType<typeof useKernelBackend>;
+    beforeAll(() => {
+      before = useKernelBackend(backend);
+    });
+    afterAll(() => {
+      useKernelBackend(before);
+    });
+    it.each(cases)(
+      "%s: advanceMany over 0, 1, 255, 256, 257, 1000 steps and single advances",
+      (_name, change) => {
+        const o = { ...base, ...change };
+        const size = (o.depth + 1) * o.width;
+        const start = () => Float64Array.from({ length: size }, (_, i) => 1 + 0.1 * i);
+        const [mine, theirs] = [start(), start()];
+        const chain = dlnChain(o, mine);
+        const [r1, r2] = [Rng.fromSeed(9), Rng.fromSeed(9)];
+        let l = 0;
+        for (const n of [0, 1, 255, 256, 257, 1000]) {
+          chain.advanceMany?.(r1, l, l + n);
+          oracle(o, theirs, r2, n);
+          l += n;
+          expect(Array.from(mine)).toEqual(Array.from(theirs));
+        }
+        for (let s = 0; s < 3; s++) chain.advance(r1, l++);
+        oracle(o, theirs, r2, 3);
         expect(Array.from(mine)).toEqual(Array.from(theirs));
-      }
-      for (let s = 0; s < 3; s++) chain.advance(r1, l++);
-      oracle(o, theirs, r2, 3);
-      expect(Array.from(mine)).toEqual(Array.from(theirs));
-      expect(r1.state()).toEqual(r2.state());
-      expect(mine[0]).not.toBe(1); // the chain moved
-    },
-  );
-});
+        expect(r1.state()).toEqual(r2.state());
+        expect(mine[0]).not.toBe(1); // the chain moved
+      },
+    );
+  },
+);

@@ -9,10 +9,11 @@
 // - elementwise kernels evaluate each entry's expression exactly as written in the reference.
 // Wasm has no fused multiply-add, so a * b + c rounds twice here as in JS.
 //
-// The module's exports, from blas.as, matmul.as, models.as, arcsine.as and committee.as.
+// The module's exports, from blas.as, matmul.as, models.as, arcsine.as, committee.as and dln.as.
 
 export { axpy, dot, gemv, gemvTransposed, gemvWhere, scale } from "./blas";
 export { matmulAdd } from "./matmul";
 export { affineStep, diffusionTimes, glmUpdate, logisticCoef, reluForward, reluUpdate } from "./models";
 export { asinEach } from "./arcsine";
 export { erfI4Block } from "./committee";
+export { dlnSgdSteps } from "./dln";

@@ -1,4 +1,5 @@
 import type { Rng } from "../../core/rng.js";
+import { dlnFactorUpdate, dlnImbalance, dlnValue, kernelWorkspace } from "../../kernels/index.js";
 import type { Stepper } from "../../simulate/stepper.js";
 import type { DataMoments } from "./moments.js";
 
@@ -40,29 +41,41 @@ export function dlnChain(o: ChainOptions, params: Float64Array): Stepper {
   const F = o.depth + 1;
   const saved = new Float64Array(params.length);
   const others = new Float64Array(F);
-  const d0 = F >= 2 ? imbalance(params) : 1;
+  const d0 = F >= 2 ? dlnImbalance(params) : 1;
   let maxErr = 0;
   let savedErr = 0;
   const checkIdentity = F === 2 && o.mode === "sgd" && o.ridge === 0;
   const block = Math.max(1, Math.floor(BLOCK_DRAWS / (2 * o.batch)));
-  const samples = new Float64Array(2 * o.batch * block);
-  const apply = (g: number, rng: Rng) => {
-    const before = F >= 2 ? imbalance(params) : 0;
-    updatePaths(o, params, others, g, rng);
-    if (checkIdentity) maxErr = Math.max(maxErr, identityError(imbalance(params), before, o.lr * g));
-  };
+  const ws = kernelWorkspace({ params: params.length, samples: 2 * o.batch * block, others: F });
   // SGD's draws do not depend on the state: draw a block of steps' samples (in the order of one step
-  // after another, so the stream is the same), then run the steps on them.
+  // after another, so the stream is the same), then run the steps on them in the kernel.
   const steps = (rng: Rng, n: number) => {
     if (o.mode !== "sgd") {
-      for (let l = 0; l < n; l++) apply(populationGradient(o, networkValue(params, o.width, F)), rng);
+      for (let l = 0; l < n; l++) gdStep(o, params, others, rng);
       return;
     }
+    const { kernels: k, arrays: a } = ws;
+    a.params.set(params);
     for (let done = 0; done < n; done += block) {
       const m = Math.min(block, n - done);
-      drawSamples(o, rng, samples, m);
-      for (let l = 0; l < m; l++) apply(sampleGradient(o, networkValue(params, o.width, F), samples, l), rng);
+      drawSamples(o, rng, a.samples, m);
+      maxErr = k.dlnSgdSteps(
+        a.params,
+        a.samples,
+        a.others,
+        m,
+        F,
+        o.width,
+        o.batch,
+        o.lr,
+        o.ridge,
+        o.slope,
+        o.noise,
+        checkIdentity,
+        maxErr,
+      );
     }
+    params.set(a.params);
   };
   return {
     statisticNames: ["v", "logImbalanceRatio", "identityMaxError", "imbalanceDrift", ...pathNames(o.width)],
@@ -72,12 +85,12 @@ export function dlnChain(o: ChainOptions, params: Float64Array): Stepper {
     },
     read(out) {
       for (let i = 0; i < o.width; i++) out[4 + i] = pathValue(params, i, F);
-      out[0] = networkValue(params, o.width, F);
+      out[0] = dlnValue(params, o.width, F);
       // A balanced path 0 (D_0 = 0) has no ratio; SGD keeps D = 0 (D' = (1 - lr^2 g^2) D): reported as 0.
-      const ratio = F >= 2 && d0 !== 0 ? Math.abs(imbalance(params) / d0) : 1;
+      const ratio = F >= 2 && d0 !== 0 ? Math.abs(dlnImbalance(params) / d0) : 1;
       out[1] = Math.max(-745, Math.log(ratio));
       out[2] = maxErr;
-      out[3] = F >= 2 ? Math.abs(imbalance(params) - d0) : 0;
+      out[3] = F >= 2 ? Math.abs(dlnImbalance(params) - d0) : 0;
     },
     size() {
       let s = 0;
@@ -100,23 +113,11 @@ function pathNames(width: number): string[] {
   return Array.from({ length: width }, (_, i) => `v${i}`);
 }
 
-/** The imbalance $D = u^2 - w^2$ of path 0 (its first two factors). */
-function imbalance(params: Float64Array): number {
-  return params[0] * params[0] - params[1] * params[1];
-}
-
 /** Path `i`'s value $\prod_k u_i^{(k)}$ (`F` factors per path). */
 function pathValue(params: Float64Array, i: number, F: number): number {
   let p = 1;
   for (let k = 0; k < F; k++) p *= params[i * F + k];
   return p;
-}
-
-/** The network's value $v = \sum_i \prod_k u_i^{(k)}$. */
-function networkValue(params: Float64Array, width: number, F: number): number {
-  let v = 0;
-  for (let i = 0; i < width; i++) v += pathValue(params, i, F);
-  return v;
 }
 
 /** Draws buffered at a time by an SGD chain (a block of steps' samples). */
@@ -136,52 +137,14 @@ function drawSamples(o: ChainOptions, rng: Rng, out: Float64Array, steps: number
 }
 
 /**
- * The SGD gradient of the loss in v at step `l` of the samples: the mean of $2x(vx - y)$ over the batch,
- * y = slope x + noise ε.
+ * One GD step: the population gradient $2(\beta_1 v - \beta_2)$ ({@link DataMoments}), every factor
+ * updated ({@link dlnFactorUpdate}), then in mode `gd-isotropic-noise` the isotropic noise added to each
+ * factor in order (the values and draws of adding it factor by factor).
  */
-function sampleGradient(o: ChainOptions, v: number, samples: Float64Array, l: number): number {
-  let g = 0;
-  for (let b = 0, j = 2 * o.batch * l; b < o.batch; b++, j += 2) {
-    const x = samples[j];
-    const y = o.slope * x + o.noise * samples[j + 1];
-    g += 2 * x * (v * x - y);
-  }
-  return g / o.batch;
-}
-
-/** GD's gradient: the population value $2(\beta_1 v - \beta_2)$ ({@link DataMoments}). */
-function populationGradient(o: ChainOptions, v: number): number {
-  return 2 * (o.moments.beta1 * v - o.moments.beta2);
-}
-
-/**
- * One step of every path's factors, $u^{(k)} \leftarrow u^{(k)} - \mathrm{lr}(g \prod_{j \ne k} u^{(j)} +
- * 2\gamma u^{(k)})$ (the products by prefix and suffix products in `others`), plus the isotropic noise in
- * mode `gd-isotropic-noise`.
- */
-function updatePaths(o: ChainOptions, params: Float64Array, others: Float64Array, g: number, rng: Rng): void {
+function gdStep(o: ChainOptions, params: Float64Array, others: Float64Array, rng: Rng): void {
   const F = others.length;
-  for (let i = 0; i < o.width; i++) {
-    const base = i * F;
-    let prefix = 1;
-    for (let k = 0; k < F; k++) {
-      others[k] = prefix;
-      prefix *= params[base + k];
-    }
-    let suffix = 1;
-    for (let k = F - 1; k >= 0; k--) {
-      others[k] *= suffix;
-      suffix *= params[base + k];
-    }
-    for (let k = 0; k < F; k++) {
-      let next = params[base + k] - o.lr * (g * others[k] + 2 * o.ridge * params[base + k]);
-      if (o.mode === "gd-isotropic-noise") next += o.noiseSd * rng.normal();
-      params[base + k] = next;
-    }
-  }
-}
-
-/** Relative error of the exact depth-1 identity $D' = (1 - (\mathrm{lr}\,g)^2) D$ after one step. */
-function identityError(after: number, before: number, lrG: number): number {
-  return Math.abs(after - (1 - lrG * lrG) * before) / Math.max(Math.abs(after), 1e-300);
+  const g = 2 * (o.moments.beta1 * dlnValue(params, o.width, F) - o.moments.beta2);
+  dlnFactorUpdate(params, others, F, o.width, g, o.lr, o.ridge);
+  if (o.mode === "gd-isotropic-noise")
+    for (let j = 0; j < F * o.width; j++) params[j] += o.noiseSd * rng.normal();
 }
