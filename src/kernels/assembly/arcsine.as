@@ -38,10 +38,14 @@ export function asin2(x: v128): v128 {
   const two = f64x2.splat(2);
   const ax = f64x2.abs(x);
   const small = f64x2.lt(ax, f64x2.splat(0.5));
+  const isTiny = f64x2.lt(ax, f64x2.splat(tiny));
+  if (i64x2.all_true(small)) {
+    // both lanes below 1/2: one rational, no square root
+    return v128.bitselect(x, f64x2.add(x, f64x2.mul(x, ratio(f64x2.mul(x, x)))), isTiny);
+  }
   const t = v128.bitselect(f64x2.mul(x, x), f64x2.mul(f64x2.sub(one, ax), f64x2.splat(0.5)), small);
   const r = ratio(t);
-  const nearZero = v128.bitselect(x, f64x2.add(x, f64x2.mul(x, r)), f64x2.lt(ax, f64x2.splat(tiny)));
-  if (i64x2.all_true(small)) return nearZero; // both lanes below 1/2: no square root, one division
+  const nearZero = v128.bitselect(x, f64x2.add(x, f64x2.mul(x, r)), isTiny);
   const s = f64x2.sqrt(t);
   const hi = f64x2.sub(f64x2.splat(pio2Hi), f64x2.sub(f64x2.mul(two, f64x2.add(s, f64x2.mul(s, r))), f64x2.splat(pio2Lo)));
   const w = v128.and(s, i64x2.splat(0xffffffff00000000));

@@ -57,7 +57,17 @@ function pairArguments(
     const fa = c12 * be - c22 * al;
     const row = c * n;
     store<f64>(at(args, k++), (l4 * load<f64>(at(C, row + c)) + fb * be + fa * al) * rc * rc);
-    for (let e = c + 1; e < n; e++) {
+    const vl4 = f64x2.splat(l4);
+    const vfb = f64x2.splat(fb);
+    const vfa = f64x2.splat(fa);
+    const vrc = f64x2.splat(rc);
+    let e = c + 1;
+    for (; e + 2 <= n; e += 2, k += 2) {
+      const cb = f64x2.add(f64x2.mul(vl4, v128.load(at(C, row + e))), f64x2.mul(vfb, v128.load(at(beta, e))));
+      const x = f64x2.add(cb, f64x2.mul(vfa, v128.load(at(alpha, e))));
+      v128.store(at(args, k), f64x2.mul(f64x2.mul(x, vrc), v128.load(at(rs, e))));
+    }
+    for (; e < n; e++) {
       const x = l4 * load<f64>(at(C, row + e)) + fb * load<f64>(at(beta, e)) + fa * load<f64>(at(alpha, e));
       store<f64>(at(args, k++), x * rc * load<f64>(at(rs, e)));
     }
