@@ -1,3 +1,4 @@
+const twoOverPi = 2 / Math.PI;
 const fourOverPi2 = 4 / (Math.PI * Math.PI);
 
 /** Entries of scratch that {@link erfI4Pair} needs for n fields: α, β, 1/√Λ1 (3n) and room for the wasm arcsines. */
@@ -53,4 +54,33 @@ export function erfI4Pair(
     s += 2 * uc * t;
   }
   return (fourOverPi2 * s) / Math.sqrt(l4);
+}
+
+/**
+ * `out[b] = Σ_c u_c I3(a, b, c)` for erf: with `w_c = u_c / √(C̄_aa C̄_cc − C_ac²)` and `S_b = Σ_c w_c C_bc`,
+ * `out[b] = (2/π)(S_b − C_ab S_a / C̄_aa)`: O(n²) per row and n square roots (`rs`, length n, holds the
+ * `w_c`). The reference of the wasm kernel `erfI3Block` (every student's row, the same doubles).
+ *
+ * @example erfI3Row(C, n, 0, u, out, new Float64Array(n))
+ */
+export function erfI3Row(
+  C: Float64Array,
+  n: number,
+  a: number,
+  u: Float64Array,
+  out: Float64Array,
+  rs: Float64Array,
+): void {
+  const c11 = 1 + C[a * n + a];
+  for (let c = 0; c < n; c++) {
+    const c13 = C[a * n + c];
+    rs[c] = u[c] / Math.sqrt(c11 * (1 + C[c * n + c]) - c13 * c13);
+  }
+  let sa = 0;
+  for (let c = 0; c < n; c++) sa += rs[c] * C[a * n + c];
+  for (let b = 0; b < n; b++) {
+    let sb = 0;
+    for (let c = 0; c < n; c++) sb += rs[c] * C[b * n + c];
+    out[b] = twoOverPi * (sb - (C[a * n + b] * sa) / c11);
+  }
 }

@@ -137,6 +137,15 @@ export interface Kernels {
   dlnSgdSteps: typeof dlnSgdSteps;
   /** $out_i = \arcsin x_i$ for i < n: fdlibm's arcsine, the same doubles as `Math.asin`. */
   asinEach(x: Float64Array, out: Float64Array, n: number): void;
+  /** The erf committee machine's I3 rows of every student a < p: `rows[a n + b] = erfI3Row(C, n, a, u)[b]`. */
+  erfI3Block(
+    C: Float64Array,
+    n: number,
+    p: number,
+    u: Float64Array,
+    rows: Float64Array,
+    work: Float64Array,
+  ): void;
   /**
    * The erf committee machine's I4 sums for every student pair: `out[q] = erfI4Pair(C, n, a, b, u)` for
    * a <= b < p in packed order (see `erf-i4.ts`); work holds `erfI4WorkLength(n)` entries.

@@ -1,5 +1,5 @@
 import { dlnSgdSteps } from "./dln.js";
-import { erfI4Pair } from "./erf-i4.js";
+import { erfI3Row, erfI4Pair } from "./erf-i4.js";
 import type { Kernels } from "./kernels.js";
 
 /**
@@ -105,6 +105,9 @@ export const referenceKernels: Kernels = {
   dlnSgdSteps,
   asinEach(x, out, n) {
     for (let i = 0; i < n; i++) out[i] = Math.asin(x[i]);
+  },
+  erfI3Block(C, n, p, u, rows, work) {
+    for (let a = 0; a < p; a++) erfI3Row(C, n, a, u, rows.subarray(a * n, (a + 1) * n), work);
   },
   erfI4Block(C, n, p, u, out, work) {
     let q = 0;

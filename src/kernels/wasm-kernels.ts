@@ -27,6 +27,7 @@ interface KernelExports {
   ): void;
   dlnSgdSteps(...args: number[]): number;
   asinEach(x: number, out: number, n: number): void;
+  erfI3Block(C: number, n: number, p: number, u: number, rows: number, work: number): void;
   erfI4Block(C: number, n: number, p: number, u: number, out: number, work: number): void;
 }
 
@@ -102,6 +103,8 @@ export function wasmKernels(module: WebAssembly.Module, memory: WebAssembly.Memo
         maxErr,
       ),
     asinEach: (x, out, n) => e.asinEach(x.byteOffset, out.byteOffset, n),
+    erfI3Block: (C, n, p, u, rows, work) =>
+      e.erfI3Block(C.byteOffset, n, p, u.byteOffset, rows.byteOffset, work.byteOffset),
     erfI4Block: (C, n, p, u, out, work) =>
       e.erfI4Block(C.byteOffset, n, p, u.byteOffset, out.byteOffset, work.byteOffset),
   };

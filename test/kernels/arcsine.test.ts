@@ -73,7 +73,7 @@ function covariance(rng: Rng, n: number): Float64Array {
   return C;
 }
 
-describe("erfI4Block: wasm equals the TS reference (erfI4Pair with Math.asin) bit for bit", () => {
+describe("erfI4Block and erfI3Block: wasm equal the TS reference (erfI4Pair, erfI3Row) bit for bit", () => {
   it.each([
     [1, 1],
     [2, 1],
@@ -84,7 +84,7 @@ describe("erfI4Block: wasm equals the TS reference (erfI4Pair with Math.asin) bi
     const n = p + k;
     const rng = Rng.fromSeed(100 * p + k);
     for (let trial = 0; trial < 5; trial++) {
-      const layout = { C: n * n, u: n, out: (p * (p + 1)) / 2, work: erfI4WorkLength(n) };
+      const layout = { C: n * n, u: n, out: (p * (p + 1)) / 2, rows: p * n, work: erfI4WorkLength(n) };
       const [wasm, ts] = [kernelWorkspace(layout, "wasm"), kernelWorkspace(layout, "ts")];
       const C = covariance(rng, n);
       const u = new Float64Array(n);
@@ -94,8 +94,11 @@ describe("erfI4Block: wasm equals the TS reference (erfI4Pair with Math.asin) bi
         w.arrays.C.set(C);
         w.arrays.u.set(u);
         w.kernels.erfI4Block(w.arrays.C, n, p, w.arrays.u, w.arrays.out, w.arrays.work);
+        w.kernels.erfI3Block(w.arrays.C, n, p, w.arrays.u, w.arrays.rows, w.arrays.work);
       }
       expect(Array.from(wasm.arrays.out)).toEqual(Array.from(ts.arrays.out));
+      expect(Array.from(wasm.arrays.rows)).toEqual(Array.from(ts.arrays.rows));
+      expect(ts.arrays.rows.every(Number.isFinite)).toBe(true);
       expect(ts.arrays.out.every(Number.isFinite)).toBe(true);
     }
   });

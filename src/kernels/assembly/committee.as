@@ -91,3 +91,39 @@ function pairSum(n: i32, u: usize, asins: usize): f64 {
   }
   return s;
 }
+
+/**
+ * rows[a n + b] = sum_c u_c I3(a, b, c) for the erf activation, for every student a < p and field b < n:
+ * with w_c = u_c / sqrt(Cbar_aa Cbar_cc - C_ac^2) and S_b = sum_c w_c C_bc (c in order),
+ * rows = (2/pi) (S_b - C_ab S_a / Cbar_aa), as erfI3Row of src/models/committee/erf-integrals.ts; two
+ * fields b at a time (one lane each). work holds n entries.
+ */
+export function erfI3Block(C: usize, n: i32, p: i32, u: usize, rows: usize, work: usize): void {
+  const twoOverPi: f64 = 2 / Math.PI;
+  for (let a = 0; a < p; a++) {
+    const c11 = 1 + load<f64>(at(C, a * n + a));
+    for (let c = 0; c < n; c++) {
+      const c13 = load<f64>(at(C, a * n + c));
+      store<f64>(at(work, c), load<f64>(at(u, c)) / Math.sqrt(c11 * (1 + load<f64>(at(C, c * n + c))) - c13 * c13));
+    }
+    let sa: f64 = 0;
+    for (let c = 0; c < n; c++) sa += load<f64>(at(work, c)) * load<f64>(at(C, a * n + c));
+    const out = at(rows, a * n);
+    let b = 0;
+    for (; b + 2 <= n; b += 2) {
+      let sb = f64x2.splat(0);
+      for (let c = 0; c < n; c++) {
+        const pair = f64x2.replace_lane(f64x2.splat(load<f64>(at(C, b * n + c))), 1, load<f64>(at(C, (b + 1) * n + c)));
+        sb = f64x2.add(sb, f64x2.mul(f64x2.splat(load<f64>(at(work, c))), pair));
+      }
+      const cab = f64x2.replace_lane(f64x2.splat(load<f64>(at(C, a * n + b))), 1, load<f64>(at(C, a * n + b + 1)));
+      const r = f64x2.sub(sb, f64x2.div(f64x2.mul(cab, f64x2.splat(sa)), f64x2.splat(c11)));
+      v128.store(at(out, b), f64x2.mul(f64x2.splat(twoOverPi), r));
+    }
+    for (; b < n; b++) {
+      let sb: f64 = 0;
+      for (let c = 0; c < n; c++) sb += load<f64>(at(work, c)) * load<f64>(at(C, b * n + c));
+      store<f64>(at(out, b), twoOverPi * (sb - (load<f64>(at(C, a * n + b)) * sa) / c11));
+    }
+  }
+}

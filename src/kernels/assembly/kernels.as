@@ -15,5 +15,5 @@ export { axpy, dot, gemv, gemvTransposed, gemvWhere, scale } from "./blas";
 export { matmulAdd } from "./matmul";
 export { affineStep, diffusionTimes, glmUpdate, logisticCoef, reluForward, reluUpdate } from "./models";
 export { asinEach } from "./arcsine";
-export { erfI4Block } from "./committee";
+export { erfI3Block, erfI4Block } from "./committee";
 export { dlnSgdSteps } from "./dln";

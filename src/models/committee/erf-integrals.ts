@@ -1,5 +1,6 @@
 import { normalCdf } from "../../core/stats.js";
 import {
+  erfI3Row,
   erfI4Pair,
   erfI4WorkLength,
   type KernelWorkspace,
@@ -73,7 +74,11 @@ export const erfIntegrals: CommitteeIntegrals = withSums(
       if (pairWork.length < erfI4WorkLength(n)) pairWork = new Float64Array(erfI4WorkLength(n));
       return erfI4Pair(C, n, a, b, u, pairWork);
     },
-    i3Row: erfI3Row,
+    i3Row(C, n, a, u, out) {
+      if (rs.length < n) rs = new Float64Array(n);
+      erfI3Row(C, n, a, u, out, rs);
+    },
+    i3Block: erfI3Block,
     i4Block: erfI4Block,
   },
 );
@@ -82,27 +87,7 @@ export const erfIntegrals: CommitteeIntegrals = withSums(
 let rs = new Float64Array(0);
 let pairWork = new Float64Array(0);
 
-/**
- * `out[b] = Σ_c u_c I3(a, b, c)` for erf: with `w_c = u_c / √(C̄_aa C̄_cc − C_ac²)` and `S_b = Σ_c w_c C_bc`,
- * `out[b] = (2/π)(S_b − C_ab S_a / C̄_aa)`: O(n²) per row and n square roots.
- */
-function erfI3Row(C: Float64Array, n: number, a: number, u: Float64Array, out: Float64Array): void {
-  if (rs.length < n) rs = new Float64Array(n);
-  const c11 = 1 + C[a * n + a];
-  for (let c = 0; c < n; c++) {
-    const c13 = C[a * n + c];
-    rs[c] = u[c] / Math.sqrt(c11 * (1 + C[c * n + c]) - c13 * c13);
-  }
-  let sa = 0;
-  for (let c = 0; c < n; c++) sa += rs[c] * C[a * n + c];
-  for (let b = 0; b < n; b++) {
-    let sb = 0;
-    for (let c = 0; c < n; c++) sb += rs[c] * C[b * n + c];
-    out[b] = twoOverPi * (sb - (C[a * n + b] * sa) / c11);
-  }
-}
-
-type Scratch = KernelWorkspace<"C" | "u" | "out" | "work">;
+type Scratch = KernelWorkspace<"C" | "u" | "out" | "rows" | "work">;
 let cached: Scratch | null = null;
 
 /** The kernel workspace for n fields and p students (made again when the sizes or the backend change). */
@@ -115,8 +100,17 @@ function scratch(n: number, p: number): Scratch {
     c.kernels.backend === kernelBackend()
   )
     return c;
-  cached = kernelWorkspace({ C: n * n, u: n, out: (p * (p + 1)) / 2, work: erfI4WorkLength(n) });
+  cached = kernelWorkspace({ C: n * n, u: n, out: (p * (p + 1)) / 2, rows: p * n, work: erfI4WorkLength(n) });
   return cached;
+}
+
+/** Every student's I3 row at once: C and u copied into the kernels' memory, one `erfI3Block` call. */
+function erfI3Block(C: Float64Array, n: number, p: number, u: Float64Array, rows: Float64Array): void {
+  const { kernels, arrays } = scratch(n, p);
+  arrays.C.set(C.subarray(0, n * n));
+  arrays.u.set(u.subarray(0, n));
+  kernels.erfI3Block(arrays.C, n, p, arrays.u, arrays.rows, arrays.work);
+  rows.set(arrays.rows);
 }
 
 /** Every student pair's I4 sum at once: C and u copied into the kernels' memory, one `erfI4Block` call. */

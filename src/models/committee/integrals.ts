@@ -34,6 +34,8 @@ export interface CommitteeIntegrals {
   i4Sum(C: Float64Array, n: number, a: number, b: number, u: Float64Array): number;
   /** `out[b] = Σ_c u_c I3(a, b, c)` for every field b: one row of {@link CommitteeIntegrals.i3Sum}. */
   i3Row(C: Float64Array, n: number, a: number, u: Float64Array, out: Float64Array): void;
+  /** Optional: every student's {@link CommitteeIntegrals.i3Row} at once, row a at `rows[a n ..]` (the same doubles). */
+  i3Block?(C: Float64Array, n: number, p: number, u: Float64Array, rows: Float64Array): void;
   /**
    * Optional: `out[q] = i4Sum(C, n, a, b, u)` for every pair a <= b < p in packed order (q = 0 for (0, 0),
    * then (0, 1), …): the ODE's whole η² term at once, where an activation can batch it (erf: the wasm
@@ -43,7 +45,10 @@ export interface CommitteeIntegrals {
 }
 
 /** The pointwise part of {@link CommitteeIntegrals}. */
-export type PointwiseIntegrals = Omit<CommitteeIntegrals, "i2Sum" | "i3Sum" | "i4Sum" | "i3Row" | "i4Block">;
+export type PointwiseIntegrals = Omit<
+  CommitteeIntegrals,
+  "i2Sum" | "i3Sum" | "i4Sum" | "i3Row" | "i3Block" | "i4Block"
+>;
 
 /**
  * Add the contracted sums to pointwise averages, by plain loops (I4 over c <= e, using its symmetry in

@@ -61,7 +61,8 @@ export function committeeOde(params: CommitteeOdeParams, y0: ArrayLike<number>):
     y0,
     rhs(_t, y, dy) {
       fillJoint(lay, y, P, v0, A, C, u);
-      for (let i = 0; i < p; i++) integrals.i3Row(C, n, i, u, rowViews[i]);
+      if (integrals.i3Block) integrals.i3Block(C, n, p, u, rows);
+      else for (let i = 0; i < p; i++) integrals.i3Row(C, n, i, u, rowViews[i]);
       const block = params.quadratic && integrals.i4Block !== undefined;
       if (block) integrals.i4Block?.(C, n, p, u, i4);
       let q = 0;
