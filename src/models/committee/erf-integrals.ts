@@ -104,20 +104,24 @@ function scratch(n: number, p: number): Scratch {
   return cached;
 }
 
-/** Every student's I3 row at once: C and u copied into the kernels' memory, one `erfI3Block` call. */
-function erfI3Block(C: Float64Array, n: number, p: number, u: Float64Array, rows: Float64Array): void {
-  const { kernels, arrays } = scratch(n, p);
-  arrays.C.set(C.subarray(0, n * n));
-  arrays.u.set(u.subarray(0, n));
-  kernels.erfI3Block(arrays.C, n, p, arrays.u, arrays.rows, arrays.work);
-  rows.set(arrays.rows);
+/** The workspace for (n, p) with C and u copied into the kernels' memory. */
+function withInputs(C: Float64Array, n: number, p: number, u: Float64Array): Scratch {
+  const ws = scratch(n, p);
+  ws.arrays.C.set(C.subarray(0, n * n));
+  ws.arrays.u.set(u.subarray(0, n));
+  return ws;
 }
 
-/** Every student pair's I4 sum at once: C and u copied into the kernels' memory, one `erfI4Block` call. */
+/** Every student's I3 row at once: one `erfI3Block` call. */
+function erfI3Block(C: Float64Array, n: number, p: number, u: Float64Array, rows: Float64Array): void {
+  const { kernels: k, arrays: a } = withInputs(C, n, p, u);
+  k.erfI3Block(a.C, n, p, a.u, a.rows, a.work);
+  rows.set(a.rows);
+}
+
+/** Every student pair's I4 sum at once: one `erfI4Block` call. */
 function erfI4Block(C: Float64Array, n: number, p: number, u: Float64Array, out: Float64Array): void {
-  const { kernels, arrays } = scratch(n, p);
-  arrays.C.set(C.subarray(0, n * n));
-  arrays.u.set(u.subarray(0, n));
-  kernels.erfI4Block(arrays.C, n, p, arrays.u, arrays.out, arrays.work);
-  out.set(arrays.out);
+  const { kernels: k, arrays: a } = withInputs(C, n, p, u);
+  k.erfI4Block(a.C, n, p, a.u, a.out, a.work);
+  out.set(a.out);
 }
