@@ -1,4 +1,5 @@
 import { setMaxListeners } from "node:events";
+import { createRequire } from "node:module";
 import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
 import { Piscina } from "piscina";
@@ -6,6 +7,15 @@ import { inThreadExecutor } from "../catalogue/index.js";
 import type { RunExecutor } from "../experiment/experiment.js";
 import type { RunResult } from "../simulate/record-run.js";
 import type { RunTask } from "./worker.js";
+
+/**
+ * `execArgv` of a worker thread started from this folder: from the TypeScript sources (tests, `tsx`) the
+ * thread loads tsx first, resolved from here (not from the working directory); from `dist/`, nothing.
+ * `createRequire` rather than `import.meta.resolve`, which a thread that tsx loaded as CommonJS lacks.
+ */
+export function threadExecArgv(): string[] {
+  return import.meta.url.endsWith(".ts") ? ["--import", createRequire(import.meta.url).resolve("tsx")] : [];
+}
 
 /** Default worker count: all cores. */
 export function defaultWorkers(): number {
@@ -30,7 +40,7 @@ export function workerPool(workers: number): { executor: RunExecutor; close(): P
     minThreads: workers,
     maxThreads: workers,
     idleTimeout: 1000,
-    execArgv: fromSource ? ["--import", import.meta.resolve("tsx")] : [],
+    execArgv: threadExecArgv(),
   });
   const executor: RunExecutor = (experiment, spec, count, { onRun, signal }) => {
     // Every queued task listens to the signal: raise Node's leak-warning threshold accordingly.

@@ -3,7 +3,8 @@ import type { Progress } from "../experiment/experiment.js";
 
 /**
  * A progress bar on stderr that appears only once a computation has run for `delaySeconds` (short runs
- * stay quiet) and only on a terminal.
+ * stay quiet). On a terminal it is a live bar; elsewhere (a pipe, a log file) it is one line per phase
+ * when that phase completes, e.g. `simulation: 8/8 runs` (the theory phase reports 1/1 when it ends).
  *
  * @example const bar = delayedProgressBar(); await runExperiment(spec, { onProgress: bar.update }); bar.stop()
  */
@@ -12,7 +13,12 @@ export function delayedProgressBar(delaySeconds = 1): { update(p: Progress): voi
   let bar: SingleBar | undefined;
   return {
     update(p) {
-      if (!bar && performance.now() - start > delaySeconds * 1000 && process.stderr.isTTY) {
+      const late = performance.now() - start > delaySeconds * 1000;
+      if (!process.stderr.isTTY) {
+        if (late && p.done === p.total) process.stderr.write(`${p.phase}: ${p.done}/${p.total} runs\n`);
+        return;
+      }
+      if (!bar && late) {
         bar = new SingleBar({
           format:
             " {phase} [{bar}] {value}/{total} runs | {duration_formatted} elapsed | eta {eta_formatted}",

@@ -155,8 +155,12 @@ describe.concurrent("sgdlab CLI", () => {
     child.stderr.on("data", (d) => {
       stderr += d;
     });
-    // Wait until the run is registered in the database (the file exists), then interrupt.
-    for (let i = 0; i < 200 && !existsSync(db); i++) await new Promise((r) => setTimeout(r, 50));
+    // Wait until the database file exists: executeSpec installs its signal handler before it opens the
+    // store, so from then on SIGINT is the CLI's (before it, Node's default would kill the child, exit code
+    // null). Loading the catalogue through tsx took over 10 s under load, so the bound is generous.
+    for (let i = 0; i < 1600 && !existsSync(db) && child.exitCode === null; i++)
+      await new Promise((r) => setTimeout(r, 50));
+    expect(existsSync(db), stderr).toBe(true);
     await new Promise((r) => setTimeout(r, 1500));
     child.kill("SIGINT");
     const code = await new Promise((resolve) => child.on("exit", resolve));
