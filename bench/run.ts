@@ -11,12 +11,16 @@
  * 8. SGD chains of diagonal linear networks, depth 1 and 2, against C (issue 4);
  * 9. the DMFT solver (logistic, T = 100, S = 10^4) and the GLM simulation (issue 5);
  * 10. the WebAssembly kernels against the TS reference, C (-O3 and -march=native) and numpy (issue 14).
+ * 11. the committee machine: ODE Euler steps, full simulation against C and numpy, dimension-free flat in d;
+ * 12. sweeps: two workers against one, and the local engine against the same runs as one ensemble;
+ * 13. the lab in the browser (Playwright on Debian's chromium): first theory curve, workers against Node.
  *
  * Speed is measured here and never asserted in tests (DESIGN.md, "Performance rules"). Each section
  * keeps the best of a few rounds, since the machine may be shared; the load average is printed with it.
  */
 import { availableParallelism, loadavg } from "node:os";
 import { balanceSection } from "./balance.js";
+import { committeeSection } from "./committee.js";
 import { cubicMapSection } from "./cubic-map.js";
 import { dimensionFreeSection } from "./dimension-free.js";
 import { dmftSection } from "./dmft.js";
@@ -28,6 +32,8 @@ import { machineInfo, machineLines } from "./machine.js";
 import { type BenchOptions, parseOptions } from "./options.js";
 import { formatTable, noteSection, type Section } from "./report.js";
 import { sdeSection } from "./sde.js";
+import { sweepSection } from "./sweep.js";
+import { webSection } from "./web.js";
 import { workersSection } from "./workers.js";
 
 /** A section to run: id and title (for a failure row) and how to run it. */
@@ -48,6 +54,9 @@ const benches: Bench[] = [
   { id: "balance", title: "8. Diagonal linear network SGD chains", run: (o) => balanceSection(o.timing) },
   { id: "dmft", title: "9. DMFT solver and GLM simulation", run: (o) => dmftSection(o.timing) },
   { id: "kernels", title: "10. WebAssembly kernels", run: (o) => kernelsSection(o.timing) },
+  { id: "committee", title: "11. Committee machine", run: (o) => committeeSection(o.timing) },
+  { id: "sweep", title: "12. Sweeps: 2 workers vs 1; local engine vs one ensemble", run: sweepSection },
+  { id: "web", title: "13. The lab in the browser", run: webSection },
 ];
 
 /**
@@ -57,7 +66,7 @@ const benches: Bench[] = [
  */
 async function runAll(options: BenchOptions): Promise<Section[]> {
   const sections: Section[] = [];
-  for (const bench of benches) {
+  for (const bench of benches.filter((b) => options.only === null || options.only.includes(b.id))) {
     if (!options.json) process.stderr.write(`running ${bench.title} ...\n`);
     const t0 = performance.now();
     try {
