@@ -11,7 +11,8 @@ describe("every example spec runs", () => {
   it("there are examples", () => expect(files.length).toBeGreaterThanOrEqual(4));
 
   it.each(files)("%s: status ok, and the simulation agrees with every limit theory", async (file) => {
-    const record = await runExperiment(readSpecFile(join(dir, file)));
+    const spec = readSpecFile(join(dir, file)) as { title?: string };
+    const record = await runExperiment(spec);
     expect(record.status, record.messages.join("; ")).toBe("ok");
     // Time-series experiments have series; map analyses (cubic-map) have tables instead.
     expect(record.series.length + Object.keys(record.tables).length).toBeGreaterThan(0);
@@ -21,5 +22,16 @@ describe("every example spec runs", () => {
         expect(entry.pass, `${stat} vs ${theory}`).toBe(theory !== "gradient-flow");
       }
     }
+    // Power (issue 13, docs/record.md "Power"): no shipped verdict is underpowered unless the example's
+    // title says "Underpowered:" and why; a title that says so while every verdict has its power is stale.
+    const underpowered = Object.entries(record.agreement).flatMap(([stat, byTheory]) =>
+      Object.entries(byTheory)
+        .filter(([, e]) => e.verdict === "underpowered")
+        .map(([theory]) => `${stat} vs ${theory}`),
+    );
+    const documented = /\bUnderpowered: /.test(spec.title ?? "");
+    expect(underpowered.length > 0, `underpowered: [${underpowered.join(", ")}]; title: ${spec.title}`).toBe(
+      documented,
+    );
   });
 });

@@ -1,0 +1,60 @@
+/**
+ * Power report (issue 13): run every example in `examples/` (and, with `--figures`, every figure panel
+ * whose estimated work is below `--max-ops`, default 3e9) and print each agreement entry with its
+ * verdict, detectable gap, the statistic's range over the record and the tolerance, plus the run time.
+ *
+ * @example npx tsx scripts/power-report.ts [--figures] [--max-ops 3e9] [file ...]
+ */
+import { readdirSync } from "node:fs";
+import { join } from "node:path";
+import { figures, runExperiment, validateSpec } from "../src/catalogue/index.js";
+import { statisticRange } from "../src/experiment/power.js";
+import { readSpecFile } from "../src/node/read-spec.js";
+
+const args = process.argv.slice(2);
+const withFigures = args.includes("--figures");
+const maxOpsAt = args.indexOf("--max-ops");
+const maxOps = maxOpsAt >= 0 ? Number(args[maxOpsAt + 1]) : 3e9;
+const files = args.filter((a, i) => !a.startsWith("--") && args[i - 1] !== "--max-ops");
+const dir = "examples";
+const jobs: { label: string; spec: unknown }[] = (
+  files.length
+    ? files
+    : readdirSync(dir)
+        .filter((f) => /\.(json|ya?ml)$/.test(f))
+        .map((f) => join(dir, f))
+).map((f) => ({ label: f, spec: readSpecFile(f) }));
+if (withFigures)
+  for (const [id, entry] of Object.entries(figures))
+    for (const panel of entry.panels) jobs.push({ label: `figure ${id}/${panel.label}`, spec: panel.spec });
+
+const g = (x: number) => (Number.isFinite(x) ? x.toPrecision(3) : String(x));
+for (const job of jobs) {
+  let ops: number | undefined;
+  try {
+    const v = validateSpec(job.spec, Number.POSITIVE_INFINITY);
+    ops = v.experiment.cost?.(v.spec as never).operations;
+  } catch {}
+  if (job.label.startsWith("figure") && !(ops !== undefined && ops <= maxOps)) {
+    console.log(`${job.label}: skipped (estimated ${ops === undefined ? "?" : g(ops)} operations)`);
+    continue;
+  }
+  const start = performance.now();
+  try {
+    const record = await runExperiment(job.spec);
+    const seconds = ((performance.now() - start) / 1000).toFixed(1);
+    console.log(
+      `${job.label}: ${record.status} in ${seconds} s (est. ${ops === undefined ? "?" : g(ops)} ops)`,
+    );
+    for (const [stat, byTheory] of Object.entries(record.agreement)) {
+      const range = statisticRange(record, stat);
+      for (const [theory, e] of Object.entries(byTheory))
+        console.log(
+          `  ${e.verdict.padEnd(12)} ${stat} vs ${theory}: detectable ${g(e.detectable)} range ${g(range)}` +
+            ` (ratio ${g(e.detectable / range)}) tol ${g(e.tolerance)} maxAbs ${g(e.maxAbs)} at ${g(e.at)}`,
+        );
+    }
+  } catch (e) {
+    console.log(`${job.label}: threw ${(e as Error).message}`);
+  }
+}
