@@ -46,7 +46,9 @@ function lrPanel(lr: number) {
       ode: { method: "rk4", dt: 0.02 },
       horizon: 150 / lr,
       points: 101,
-      runs: 4,
+      // 40 runs: at 4 the 4-sigma Student-t band left every panel underpowered (detectable 0.5-1.6 × the
+      // range of eg); at 32, lr 8 was at 0.0996 of the range (docs/record.md, "Power").
+      runs: 40,
       simulation: "dimension-free",
       theory: ["ode"],
     },
@@ -89,7 +91,8 @@ function conventionPanel(convention: string, lr: number, timeScale: number) {
       ode: { method: "rk4", dt: 0.01 / timeScale },
       horizon: 40 / timeScale,
       points: 81,
-      runs: 4,
+      // 32 runs: at 4 the check was underpowered (detectable 0.36 × the range of eg), at 32 it is 0.02.
+      runs: 32,
       simulation: "dimension-free",
       theory: ["ode"],
     },
@@ -103,7 +106,8 @@ export const committeeFigures: Record<string, FigureEntry> = {
       "Soft committee machine, erf, sum readouts, lr 0.5, d = 1000 (exact dimension-free simulation) and the ODE from each run's own start: " +
       "p = k = 2 and p = k = 4, the unspecialised plateau and the specialisation (annotated)",
     source: "Saad & Solla, PRE 52 (1995); Biehl & Schwarze (1995); science/06 §§3, 6 (plateaus), §7 case 4",
-    panels: [plateauPanel(2, 300, 8), plateauPanel(4, 400, 4)],
+    // p = k = 4 at 8 runs, not 4: at 4 its eg check was underpowered (detectable 0.15 × the range).
+    panels: [plateauPanel(2, 300, 8), plateauPanel(4, 400, 8)],
   },
   "committee-lr": {
     description:

@@ -37,7 +37,8 @@ export const dlnFigures: Record<string, FigureEntry> = {
     description:
       "Stationary laws of v for depth 0 (linear regression) and depth 1 (uw) at T = 0.005 and T = 0.05 (uniform x, " +
       "y = x + 3 eps, Tc = 0.102): depth 0 spreads as T grows, depth 1 piles mass towards v = 0 (Tc/3 < 0.05 < Tc; " +
-      "there discrete SGD at lr = 0.05 is visibly off the small-lr law, KS ~ 0.14, science/03 §4)",
+      "there discrete SGD at lr = 0.05 is visibly off the small-lr law, KS ~ 0.14, science/03 §4). Underpowered: the " +
+      "depth-0 T = 0.05 check (detectable 0.11 of the unit range) is bounded by its lr bias, not by chains (1500 give 0.11)",
     source: "Liu, Li, Ueda (2023), Fig. 3; science/03 §3",
     panels: [0.005, 0.05].flatMap((lr) =>
       [0, 1].map((depth) => ({
@@ -66,7 +67,8 @@ export const dlnFigures: Record<string, FigureEntry> = {
     description:
       "Regimes of the depth-1 law over (T, sigma) for y = x + sigma eps, x ~ N(0,1): collapsed (T > Tc), p(0) = 0 " +
       "(T < Tc/3), bimodal (interior mode and divergence at 0), divergence at 0 only; with a depth-1 temperature " +
-      "sweep at sigma = 1 (fluctuation inversion, near-zero growth rate, discrete collapse point)",
+      "sweep at sigma = 1 (fluctuation inversion, near-zero growth rate, discrete collapse point). Underpowered: the " +
+      "growth-rate check (detectable 0.76 at 200 chains) would need ~60x the chains (~10 min)",
     source: "Liu, Li, Ueda (2023), Fig. 4; science/03 §§3-4",
     panels: [
       {
