@@ -1,6 +1,9 @@
 import type { z } from "zod";
+import { messages } from "../core/messages.js";
+import type { Outcome } from "../core/status.js";
+import { summariseEnsemble } from "../simulate/ensemble.js";
 import type { RunResult } from "../simulate/record-run.js";
-import type { ExperimentRecord } from "./record.js";
+import type { ExperimentRecord, Series } from "./record.js";
 import type { WorkEstimate } from "./work.js";
 
 /** Progress of a long computation, for progress bars and UIs. */
@@ -99,4 +102,41 @@ export function runEnsemble(
     signal: ctx.signal,
     onRun: () => ctx.onProgress?.({ phase: "simulation", done: ++done, total: count }),
   });
+}
+
+/**
+ * The ensemble of an experiment as its `simulation` series: runs `runs` runs of the spec through the context's
+ * executor, summarises them on the record grid `t` (mean and standard error per statistic), pushes the
+ * series into `body` with the `failedRuns` scalar and the simulation timing, and returns the series, the
+ * ensemble's outcome (for the record's status) and the per-run results.
+ *
+ * @param dt the time of one step (for the failed-run messages)
+ * @example const sim = await simulationSeries(ctx, "spiked-tensor", spec, spec.runs, names, grid.t, dt, body)
+ */
+export async function simulationSeries(
+  ctx: Required<Pick<RunContext, "executor">> & RunContext,
+  experiment: string,
+  spec: unknown,
+  runs: number,
+  names: readonly string[],
+  t: readonly number[],
+  dt: number,
+  body: RecordBody,
+): Promise<{ series: Series; outcome: Outcome; results: RunResult[] }> {
+  const start = performance.now();
+  const results = await runEnsemble(ctx, experiment, spec, runs);
+  const summary = summariseEnsemble(results, names, t, dt);
+  const series: Series = {
+    source: "simulation",
+    t: summary.t,
+    values: summary.mean,
+    stderr: summary.stderr,
+    runs,
+  };
+  body.series.push(series);
+  body.scalars.failedRuns = summary.failedRuns;
+  if (summary.failedRuns > 0)
+    summary.outcome.messages.unshift(messages.divergedRuns(summary.failedRuns, runs));
+  body.timing.simulationSeconds = (performance.now() - start) / 1000;
+  return { series, outcome: summary.outcome, results };
 }

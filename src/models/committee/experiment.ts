@@ -5,10 +5,9 @@ import {
   type Experiment,
   emptyRecordBody,
   type RecordBody,
-  runEnsemble,
+  simulationSeries,
 } from "../../experiment/experiment.js";
 import type { Series } from "../../experiment/record.js";
-import { summariseEnsemble } from "../../simulate/ensemble.js";
 import type { RunResult } from "../../simulate/record-run.js";
 import { checkCommitteeSpec } from "./check.js";
 import { committeeCost } from "./cost.js";
@@ -41,22 +40,10 @@ export const committeeExperiment: Experiment<CommitteeSpec> = {
     let results: RunResult[] | undefined;
     let sim: Series | undefined;
     if (spec.simulation !== "none") {
-      const start = performance.now();
-      results = await runEnsemble(ctx, this.name, spec, spec.runs);
-      const summary = summariseEnsemble(results, names, grid.t, 1 / (setup.d * setup.timeScale));
-      sim = {
-        source: "simulation",
-        t: summary.t,
-        values: summary.mean,
-        stderr: summary.stderr,
-        runs: spec.runs,
-      };
-      body.series.push(sim);
-      body.scalars.failedRuns = summary.failedRuns;
-      if (summary.failedRuns > 0)
-        summary.outcome.messages.unshift(messages.divergedRuns(summary.failedRuns, spec.runs));
-      outcomes.push(summary.outcome);
-      body.timing.simulationSeconds = (performance.now() - start) / 1000;
+      const dt = 1 / (setup.d * setup.timeScale);
+      const ensemble = await simulationSeries(ctx, this.name, spec, spec.runs, names, grid.t, dt, body);
+      ({ series: sim, results } = ensemble);
+      outcomes.push(ensemble.outcome);
     }
     let ode: Series | undefined;
     if (spec.theory.includes("ode")) {

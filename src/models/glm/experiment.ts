@@ -7,10 +7,9 @@ import {
   type RecordBody,
   type RunContext,
   type RunExecutor,
-  runEnsemble,
+  simulationSeries,
 } from "../../experiment/experiment.js";
 import type { Series } from "../../experiment/record.js";
-import { summariseEnsemble } from "../../simulate/ensemble.js";
 import { checkGlmSpec } from "./check.js";
 import { glmCost } from "./cost.js";
 import { glmSteps, simulateGlmRun } from "./simulate-run.js";
@@ -84,24 +83,10 @@ async function simulate(
   body: RecordBody,
   outcomes: Outcome[],
 ): Promise<Series> {
+  const names = glmStatisticNames(spec.model.teacher);
   const runs = spec.simulation?.runs ?? 1;
-  const start = performance.now();
-  const results = await runEnsemble(ctx, "glm", spec, runs);
-  const summary = summariseEnsemble(results, glmStatisticNames(spec.model.teacher), glmSteps(spec), 1);
-  body.scalars.failedRuns = summary.failedRuns;
-  if (summary.failedRuns > 0) {
-    summary.outcome.messages.unshift(messages.divergedRuns(summary.failedRuns, runs));
-    summary.outcome.messages.push(messages.noAgreementAfterFailure);
-  }
-  outcomes.push(summary.outcome);
-  body.timing.simulationSeconds = (performance.now() - start) / 1000;
-  const series: Series = {
-    source: "simulation",
-    t: summary.t,
-    values: summary.mean,
-    stderr: summary.stderr,
-    runs,
-  };
-  body.series.push(series);
+  const { series, outcome } = await simulationSeries(ctx, "glm", spec, runs, names, glmSteps(spec), 1, body);
+  if (body.scalars.failedRuns > 0) outcome.messages.push(messages.noAgreementAfterFailure);
+  outcomes.push(outcome);
   return series;
 }

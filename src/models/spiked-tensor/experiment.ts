@@ -6,11 +6,10 @@ import {
   type Experiment,
   emptyRecordBody,
   type RecordBody,
-  runEnsemble,
+  simulationSeries,
 } from "../../experiment/experiment.js";
 import { odeSeries, truncateSeries } from "../../experiment/ode-series.js";
 import type { Series } from "../../experiment/record.js";
-import { summariseEnsemble } from "../../simulate/ensemble.js";
 import { spikedCost } from "./cost.js";
 import { spikedDiffusive, spikedFixedPoints, spikedOde } from "./limits.js";
 import { spikedStatisticNames } from "./model.js";
@@ -41,22 +40,18 @@ export const spikedTensorExperiment: Experiment<SpikedTensorSpec> = {
     const grid = spikedGrid(spec);
     let sim: Series | undefined;
     if (spec.simulation !== "none") {
-      const start = performance.now();
-      const results = await runEnsemble(ctx, this.name, spec, spec.runs);
-      const summary = summariseEnsemble(results, spikedStatisticNames, grid.t, spikedDt(spec));
-      sim = {
-        source: "simulation",
-        t: summary.t,
-        values: summary.mean,
-        stderr: summary.stderr,
-        runs: spec.runs,
-      };
-      body.series.push(sim);
-      body.scalars.failedRuns = summary.failedRuns;
-      if (summary.failedRuns > 0)
-        summary.outcome.messages.unshift(messages.divergedRuns(summary.failedRuns, spec.runs));
-      outcomes.push(summary.outcome);
-      body.timing.simulationSeconds = (performance.now() - start) / 1000;
+      const ensemble = await simulationSeries(
+        ctx,
+        this.name,
+        spec,
+        spec.runs,
+        spikedStatisticNames,
+        grid.t,
+        spikedDt(spec),
+        body,
+      );
+      sim = ensemble.series;
+      outcomes.push(ensemble.outcome);
     }
     const start = performance.now();
     for (const source of spec.theory) {
