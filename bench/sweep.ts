@@ -10,7 +10,7 @@ import { busyCores } from "./machine.js";
 import type { BenchOptions } from "./options.js";
 import { num, type Row, type Section, verdict } from "./report.js";
 
-/** Spiked matrix PCA, dimension-free: `runs` runs of horizon·N/cDelta steps (~0.5 s a run at N = 1e5). */
+/** Spiked matrix PCA, dimension-free: `runs` runs of horizon·N/cDelta = 4N steps (~0.4 s a run at N = 1e6). */
 const base = (N: number, runs: number) => ({
   model: { name: "spiked-tensor", k: 2, N, snr: 1.2 },
   optimizer: { name: "sgd", cDelta: 0.5 },
@@ -76,7 +76,7 @@ const best = async (rounds: number, f: () => Promise<number>) => {
  * the store's writes (one DuckDB transaction per batch of points).
  */
 export async function sweepSection(options: BenchOptions): Promise<Section> {
-  const [points, N, rounds] = options.quick ? [4, 50_000, 1] : [8, 100_000, 2];
+  const [points, N, rounds] = options.quick ? [4, 250_000, 1] : [8, 1_000_000, 2];
   const busy = await busyCores();
   const one = await best(rounds, () => sweepSeconds(points, N, 2, 1));
   const two = await best(rounds, () => sweepSeconds(points, N, 2, 2));
