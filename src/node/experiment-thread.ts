@@ -67,7 +67,9 @@ export function runInThread(
     result,
     stop(reason) {
       stopped = reason;
-      void piscina.destroy();
+      // The run's own `finally` destroys the pool again; a failure here must not become an unhandled
+      // rejection (exit 1 instead of 130).
+      piscina.destroy().catch(() => undefined);
     },
   };
 }
