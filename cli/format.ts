@@ -14,9 +14,11 @@ export function formatSummary(record: ExperimentRecord, written: string[]): stri
   if (scalars.length) lines.push(`scalars: ${scalars.join(", ")}`);
   for (const [stat, byTheory] of Object.entries(record.agreement)) {
     for (const [theory, a] of Object.entries(byTheory)) {
-      const mark = a.pass ? "agrees" : "DISAGREES";
+      const verdict = a.verdict ?? (a.pass ? "agrees" : "disagrees");
+      const mark = verdict === "disagrees" ? "DISAGREES" : verdict;
+      const power = a.detectable === undefined ? "" : `, detectable ${fmt(a.detectable)}`;
       lines.push(
-        `  ${stat} vs ${theory}: ${mark}, max gap ${fmt(a.maxAbs)} at t = ${fmt(a.at)} (tolerance ${fmt(a.tolerance)}), gap at end ${fmt(a.final)}`,
+        `  ${stat} vs ${theory}: ${mark}, max gap ${fmt(a.maxAbs)} at t = ${fmt(a.at)} (tolerance ${fmt(a.tolerance)}${power}), gap at end ${fmt(a.final)}`,
       );
     }
   }
