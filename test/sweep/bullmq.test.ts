@@ -33,24 +33,16 @@ afterAll(async () => {
 
 const worker = (url: string) => startSgdlab(tmp.dir, "worker", "--redis", url, "--lock-ms", "2000");
 
+/** `sweep FILE` arguments for the BullMQ engine on `url`, printing the document, storing into `db`. */
+const bullmqArgs = (file: string, url: string, db: string) =>
+  [file, "--executor", "bullmq", "--redis", url, "--json", "--quiet", "--db", db] as const;
+
 describe.skipIf(!available)("BullMQ engine (a real redis-server on 127.0.0.1)", () => {
   it("two workers, one SIGKILLed mid-sweep: every point stored exactly once, the table equals the local engine's", async () => {
     const url = (redis as { url: string }).url;
     const db = join(tmp.dir, "bullmq.duckdb");
     const workers = [worker(url), worker(url)];
-    const coordinator = startSgdlab(
-      tmp.dir,
-      "sweep",
-      file,
-      "--executor",
-      "bullmq",
-      "--redis",
-      url,
-      "--json",
-      "--quiet",
-      "--db",
-      db,
-    );
+    const coordinator = startSgdlab(tmp.dir, "sweep", ...bullmqArgs(file, url, db));
     const keys = planOf(sweep).points.map((p) => p.key);
     const store = new PointStore(db);
     const stored = async () => (await store.finished(keys).catch(() => new Map())).size;
@@ -95,15 +87,7 @@ describe.skipIf(!available)("BullMQ engine (a real redis-server on 127.0.0.1)", 
     const r = await sgdlab(
       tmp.dir,
       "sweep",
-      writeInto(tmp.dir, "one.json", one),
-      "--executor",
-      "bullmq",
-      "--redis",
-      url,
-      "--json",
-      "--quiet",
-      "--db",
-      join(tmp.dir, "refused.duckdb"),
+      ...bullmqArgs(writeInto(tmp.dir, "one.json", one), url, join(tmp.dir, "refused.duckdb")),
     );
     other.kill("SIGTERM");
     await exited(other);
