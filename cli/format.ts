@@ -1,3 +1,4 @@
+import { verdictLabel } from "../src/experiment/power.js";
 import type { ExperimentRecord } from "../src/experiment/record.js";
 import type { RunSummary } from "../src/node/store.js";
 
@@ -14,8 +15,7 @@ export function formatSummary(record: ExperimentRecord, written: string[]): stri
   if (scalars.length) lines.push(`scalars: ${scalars.join(", ")}`);
   for (const [stat, byTheory] of Object.entries(record.agreement)) {
     for (const [theory, a] of Object.entries(byTheory)) {
-      const verdict = a.verdict ?? (a.pass ? "agrees" : "disagrees");
-      const mark = verdict === "disagrees" ? "DISAGREES" : verdict;
+      const mark = verdictLabel(a);
       const power = a.detectable === undefined ? "" : `, detectable ${fmt(a.detectable)}`;
       lines.push(
         `  ${stat} vs ${theory}: ${mark}, max gap ${fmt(a.maxAbs)} at t = ${fmt(a.at)} (tolerance ${fmt(a.tolerance)}${power}), gap at end ${fmt(a.final)}`,

@@ -1,14 +1,13 @@
 /**
  * Power report (issue 13): run every example in `examples/` (and, with `--figures`, every figure panel
  * whose estimated work is below `--max-ops`, default 3e9) and print each agreement entry with its
- * verdict, detectable gap, the statistic's range over the record and the tolerance, plus the run time.
+ * verdict, detectable gap, the scale it is judged against (the range over the record or the model's) and the tolerance, plus the run time.
  *
  * @example npx tsx scripts/power-report.ts [--figures] [--max-ops 3e9] [file ...]
  */
 import { readdirSync } from "node:fs";
 import { join } from "node:path";
 import { figures, runExperiment, validateSpec } from "../src/catalogue/index.js";
-import { statisticRange } from "../src/experiment/power.js";
 import { readSpecFile } from "../src/node/read-spec.js";
 
 const args = process.argv.slice(2);
@@ -47,11 +46,10 @@ for (const job of jobs) {
       `${job.label}: ${record.status} in ${seconds} s (est. ${ops === undefined ? "?" : g(ops)} ops)`,
     );
     for (const [stat, byTheory] of Object.entries(record.agreement)) {
-      const range = statisticRange(record, stat);
       for (const [theory, e] of Object.entries(byTheory))
         console.log(
-          `  ${e.verdict.padEnd(12)} ${stat} vs ${theory}: detectable ${g(e.detectable)} range ${g(range)}` +
-            ` (ratio ${g(e.detectable / range)}) tol ${g(e.tolerance)} maxAbs ${g(e.maxAbs)} at ${g(e.at)}`,
+          `  ${e.verdict.padEnd(12)} ${stat} vs ${theory}: detectable ${g(e.detectable)} scale ${g(e.scale ?? Number.NaN)}` +
+            ` (ratio ${g((e.detectable ?? Number.NaN) / (e.scale ?? Number.NaN))}) tol ${g(e.tolerance)} maxAbs ${g(e.maxAbs)} at ${g(e.at)}`,
         );
     }
   } catch (e) {

@@ -20,6 +20,7 @@ export type { Outcome, Status } from "./core/status.js";
 export type { Experiment, Progress, RunContext, RunExecutor } from "./experiment/experiment.js";
 export type { FigureEntry } from "./experiment/figure-entry.js";
 export type { FigureRenderer, ModelPackage } from "./experiment/model-package.js";
+export { verdictLabel, verdictWord } from "./experiment/power.js";
 export type { AgreementEntry, Distribution, ExperimentRecord, Series, Table } from "./experiment/record.js";
 export { version } from "./experiment/version.js";
 export { cubicBoundaries } from "./models/cubic-map/boundaries.js";

@@ -12,6 +12,12 @@ export interface GapModel {
   bias: Record<string, readonly number[]>;
   /** The theory's own prediction of the per-run standard deviation, when it has one. */
   spread?: Record<string, readonly number[]>;
+  /**
+   * For a statistic the theory holds constant (a symmetry, a pinned coordinate), whose range over the
+   * record is only noise: the natural scale its detectable gap is judged against (`AgreementEntry.scale`),
+   * derived in the model README.
+   */
+  scale?: Record<string, number>;
 }
 
 /**
@@ -55,7 +61,7 @@ export function agreementOf(sim: Series, theory: Series, gap: GapModel): Record<
       entry.pass &&= diff <= tol;
       entry.final = diff;
     }
-    if (entry) out[name] = entry;
+    if (entry) out[name] = gap.scale?.[name] === undefined ? entry : { ...entry, scale: gap.scale[name] };
   }
   return out;
 }

@@ -3,7 +3,8 @@ import type { AgreementEntry, Verdict } from "./record.js";
 
 /**
  * A passing check is `underpowered` when the smallest gap it detects exceeds this fraction of the
- * statistic's range over the record (issue 13): it could not have seen a gap a reader would call visible.
+ * statistic's range over the record, or of the natural scale its model sets for a statistic the theory
+ * holds constant (issue 13): it could not have seen a gap a reader would call visible.
  */
 export const powerFraction = 0.1;
 
@@ -23,10 +24,11 @@ export function verdictOf(pass: boolean, detectable: number, range: number): Ver
  * Give every agreement entry of a record body its `detectable` gap and its `verdict`. An entry built by
  * `agreementOf` has its exact detectable gap; one built by a model's own check gets `2 × tolerance`, an
  * upper bound (its tolerance is `t se + bias` with `t se <= tolerance`, so `tolerance + t se <=
- * 2 tolerance`). The range is that of the statistic over every series of the record (simulation mean
- * and theories) or, for a statistic reported only as a table column, over that column; a statistic found
- * in neither (a success fraction, a mean compared once) is a fraction or a mean on the unit scale and is
- * judged against the range 1.
+ * 2 tolerance`). The scale is the one the model set on the entry (a statistic its theory holds constant,
+ * whose record range is only noise) or else the statistic's range over every series of the record
+ * (simulation mean and theories) or, for a statistic reported only as a table column, over that column; a
+ * statistic found in neither (a success fraction, a mean compared once) is a fraction or a mean on the
+ * unit scale and is judged against the range 1.
  *
  * @example judgeAgreement(body).agreement.m.ode.verdict // "agrees"
  */
@@ -37,10 +39,32 @@ export function judgeAgreement(body: RecordBody): RecordBody {
     agreement[stat] = {};
     for (const [theory, entry] of Object.entries(byTheory)) {
       const detectable = entry.detectable ?? 2 * entry.tolerance;
-      agreement[stat][theory] = { ...entry, detectable, verdict: verdictOf(entry.pass, detectable, range) };
+      const scale = entry.scale ?? range;
+      agreement[stat][theory] = {
+        ...entry,
+        detectable,
+        scale,
+        verdict: verdictOf(entry.pass, detectable, scale),
+      };
     }
   }
   return { ...body, agreement };
+}
+
+/**
+ * The verdict of an entry as a word (`"agrees"`, `"underpowered"` or `"disagrees"`), from `pass` for a
+ * record written before verdicts existed (read back from a store or a sweep cache).
+ *
+ * @example verdictWord({ pass: false }) // "disagrees"
+ */
+export function verdictWord(e: Pick<AgreementEntry, "pass" | "verdict">): Verdict {
+  return e.verdict ?? (e.pass ? "agrees" : "disagrees");
+}
+
+/** How a verdict reads for a person: a disagreement is shouted (`"DISAGREES"`), the others as they are. */
+export function verdictLabel(e: Pick<AgreementEntry, "pass" | "verdict">): string {
+  const v = verdictWord(e);
+  return v === "disagrees" ? "DISAGREES" : v;
 }
 
 /** max − min of a statistic's finite values over the record's series (else its table columns, else 1). */

@@ -32,7 +32,14 @@ export interface AgreementEntry {
   detectable?: number;
   /** Every compared point is within its own tolerance (so `pass` can be false while `maxAbs <= tolerance`). */
   pass: boolean;
-  /** `pass` with its power: "agrees", "underpowered" (detectable > 10% of the range) or "disagrees". */
+  /**
+   * The scale `detectable` is judged against: the statistic's range over the record, or, for a statistic
+   * that its theory holds constant (a fixed point, a symmetry: the range is then only noise), the natural
+   * scale the model sets before judging and derives in its README (e.g. one run's standard deviation of a
+   * coordinate pinned at 0). Always set in a record (`judgeAgreement`).
+   */
+  scale?: number;
+  /** `pass` with its power: "agrees", "underpowered" (detectable > 10% of `scale`) or "disagrees". */
   verdict?: Verdict;
   /** Gap at the last record point. */
   final: number;

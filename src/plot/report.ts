@@ -1,3 +1,4 @@
+import { verdictLabel } from "../experiment/power.js";
 import type { ExperimentRecord } from "../experiment/record.js";
 import { escapeXml, formatNumber } from "./escape.js";
 import { defaultTitle, specSummary } from "./header.js";
@@ -54,18 +55,23 @@ function scalarsTable(scalars: Record<string, number> | undefined): string {
   return rows.length === 0 ? empty("scalars") : htmlTable(["name", "value"], rows, "scalars");
 }
 
-/** One row per statistic and theory; a failed or unmeasured comparison is marked ✗. */
+/**
+ * One row per statistic and theory, with its verdict ("agrees", "underpowered" or "DISAGREES"), the
+ * smallest gap the check detects and the scale that is judged against; a failed comparison is marked ✗.
+ */
 function agreementTable(agreement: ExperimentRecord["agreement"] | undefined): string {
   const rows: Row[] = [];
   for (const [statistic, theories] of Object.entries(agreement ?? {})) {
     for (const [theory, e] of Object.entries(theories ?? {})) {
       const pass = e?.pass === true;
       const cells = [statistic, theory, formatNumber(e?.maxAbs, 4), formatNumber(e?.at, 4)];
-      cells.push(formatNumber(e?.tolerance, 4), formatNumber(e?.final, 4), pass ? "✓" : "✗");
+      cells.push(formatNumber(e?.tolerance, 4), formatNumber(e?.detectable, 4), formatNumber(e?.scale, 4));
+      cells.push(formatNumber(e?.final, 4), pass ? "✓" : "✗", e ? verdictLabel(e) : "");
       rows.push({ cells, className: pass ? "pass" : "fail" });
     }
   }
-  const headers = ["statistic", "theory", "max |sim − theory|", "at t", "tolerance", "final gap", "pass"];
+  const headers = ["statistic", "theory", "max |sim − theory|", "at t", "tolerance", "detectable", "scale"];
+  headers.push("final gap", "pass", "verdict");
   return rows.length === 0 ? empty("agreement measurements") : htmlTable(headers, rows, "agreement");
 }
 

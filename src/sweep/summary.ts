@@ -1,4 +1,5 @@
-import type { ExperimentRecord } from "../experiment/record.js";
+import { verdictWord } from "../experiment/power.js";
+import type { ExperimentRecord, Verdict as RecordVerdict } from "../experiment/record.js";
 
 /** Mean and standard error of a statistic at the last record time (`stderr` null for a theory). */
 export interface FinalValue {
@@ -6,11 +7,16 @@ export interface FinalValue {
   stderr: number | null;
 }
 
-/** An agreement verdict of a point: simulation vs one theory for one statistic. */
+/** An agreement verdict of a point: simulation vs one theory for one statistic (record.ts AgreementEntry). */
 export interface Verdict {
   pass: boolean;
+  /** "agrees", "underpowered" or "disagrees" (docs/record.md, "Power"). */
+  verdict: RecordVerdict;
   maxAbs: number | null;
   tolerance: number | null;
+  /** The smallest gap the check detects, and the scale it is judged against. */
+  detectable: number | null;
+  scale: number | null;
 }
 
 /**
@@ -53,7 +59,14 @@ export function summarisePoint(record: ExperimentRecord): PointSummary {
   for (const [stat, bySource] of Object.entries(record.agreement)) {
     agreement[stat] = {};
     for (const [source, e] of Object.entries(bySource))
-      agreement[stat][source] = { pass: e.pass, maxAbs: finite(e.maxAbs), tolerance: finite(e.tolerance) };
+      agreement[stat][source] = {
+        pass: e.pass,
+        verdict: verdictWord(e),
+        maxAbs: finite(e.maxAbs),
+        tolerance: finite(e.tolerance),
+        detectable: finite(e.detectable),
+        scale: finite(e.scale),
+      };
   }
   const scalars = Object.fromEntries(Object.entries(record.scalars).map(([k, v]) => [k, finite(v)]));
   const tables: PointSummary["tables"] = {};

@@ -1,5 +1,6 @@
 import { SpecError } from "../core/errors.js";
 import { messages } from "../core/messages.js";
+import { verdictWord } from "../experiment/power.js";
 import type { Axis } from "./axes.js";
 import type { PointSummary } from "./summary.js";
 
@@ -24,7 +25,7 @@ export type PointValue =
  * The value a name denotes in a point summary:
  * - `status` (ok / diverged / failed ...), a category;
  * - `scalars.<name>` (e.g. `scalars.lambdaC`);
- * - `agreement.<statistic>.<source>`: "pass" or "fail";
+ * - `agreement.<statistic>.<source>`: the verdict, "agrees", "underpowered" or "disagrees";
  * - `tables.<table>.<column>`: the point's value in a one-row table (a number or a category);
  * - `<source>.<statistic>.final` (mean, with its stderr) or `<source>.<statistic>.max`.
  *
@@ -39,7 +40,7 @@ export function pointValue(summary: PointSummary, name: string): PointValue {
   const parts = name.split(".");
   if (parts[0] === "agreement" && parts.length === 3) {
     const verdict = summary.agreement[parts[1]]?.[parts[2]];
-    return verdict ? { kind: "category", value: verdict.pass ? "pass" : "fail" } : missing;
+    return verdict ? { kind: "category", value: verdictWord(verdict) } : missing;
   }
   if (parts[0] === "tables" && parts.length === 3) {
     const cell = summary.tables?.[parts[1]]?.[parts[2]];

@@ -46,7 +46,16 @@ export function syntheticRecord(): ExperimentRecord {
     distributions: {},
     agreement: {
       m: {
-        ode: { maxAbs: 0.012, at: 3.5, tolerance: 0.05, pass: true, final: 0.01 },
+        ode: {
+          maxAbs: 0.012,
+          at: 3.5,
+          tolerance: 0.05,
+          detectable: 0.09,
+          scale: 0.8,
+          pass: true,
+          verdict: "underpowered",
+          final: 0.01,
+        },
         "gradient-flow": { maxAbs: 0.21, at: 4, tolerance: 0.05, pass: false, final: 0.1 },
       },
     },

@@ -33,10 +33,12 @@ describe("recordReport", () => {
     ]);
   });
 
-  it("has one agreement row per statistic and theory, with pass marks", () => {
+  it("has one agreement row per statistic and theory, with pass marks and the power verdict", () => {
+    // The second entry has no detectable gap or scale (a record from before verdicts): "—", and its
+    // verdict read from pass.
     expect(rows(doc, "agreement")).toEqual([
-      ["m", "ode", "0.012", "3.5", "0.05", "0.01", "✓"],
-      ["m", "gradient-flow", "0.21", "4", "0.05", "0.1", "✗"],
+      ["m", "ode", "0.012", "3.5", "0.05", "0.09", "0.8", "0.01", "✓", "underpowered"],
+      ["m", "gradient-flow", "0.21", "4", "0.05", "—", "—", "0.1", "✗", "DISAGREES"],
     ]);
     expect(doc.querySelectorAll("table.agreement tr.fail").length).toBe(1);
   });

@@ -41,7 +41,18 @@ function fixture(figure: SweepPlan["figure"], axes = 2) {
               scalars: { lambdaC: 0.5 },
               final: { simulation: { m: { mean: n / 10, stderr: 0.01 } } },
               max: { simulation: { m: n / 5 } },
-              agreement: { m: { ode: { pass: n % 2 === 0, maxAbs: 0.1, tolerance: 0.2 } } },
+              agreement: {
+                m: {
+                  ode: {
+                    pass: n % 2 === 0,
+                    verdict: n % 2 === 0 ? ("agrees" as const) : ("disagrees" as const),
+                    maxAbs: 0.1,
+                    tolerance: 0.2,
+                    detectable: 0.3,
+                    scale: 4,
+                  },
+                },
+              },
               tables: {},
             };
       return [p.key, { key: p.key, runId: `r${n}`, cached: n === 0, summary }];
@@ -78,7 +89,7 @@ describe("sweep figure, report and table", () => {
     const svg = sweepFigure(plan, doc, [{ label: "lambdaC", x: 0.5 }]);
     expect(svg).toContain("lambdaC");
     const cat = fixture({ x: "a", y: "agreement.m.ode" }, 1);
-    expect(sweepFigure(cat.plan, cat.doc)).toContain(">pass<");
+    expect(sweepFigure(cat.plan, cat.doc)).toContain(">agrees<");
   });
 
   it("the report escapes and lists every point; the CSV has one row per point, union of columns", () => {

@@ -18,7 +18,21 @@ const record = {
     { source: "ode", t: [0, 1, 2], values: { m: [0.1, 0.85, Number.NaN] } },
   ],
   scalars: { lambdaC: 0.5, bad: Number.NaN },
-  agreement: { m: { ode: { maxAbs: 0.05, at: 1, tolerance: 0.1, pass: true, final: 0.05 } } },
+  agreement: {
+    m: {
+      ode: {
+        maxAbs: 0.05,
+        at: 1,
+        tolerance: 0.1,
+        detectable: 0.15,
+        scale: 0.8,
+        pass: true,
+        verdict: "underpowered",
+        final: 0.05,
+      },
+    },
+    q: { ode: { maxAbs: 0.5, at: 1, tolerance: 0.1, pass: false, final: 0.05 } },
+  },
   tables: { phases: { r: [1.1], phase: ["periodic"] }, grid: { r: [1, 2] } },
 } as unknown as ExperimentRecord;
 
@@ -31,7 +45,16 @@ describe("point summaries and the values a figure reads", () => {
     expect(s.max.simulation.m).toBe(0.9);
     expect(s.max.ode.m).toBe(0.85);
     expect(s.scalars).toEqual({ lambdaC: 0.5, bad: null });
-    expect(s.agreement.m.ode).toEqual({ pass: true, maxAbs: 0.05, tolerance: 0.1 });
+    expect(s.agreement.m.ode).toEqual({
+      pass: true,
+      verdict: "underpowered",
+      maxAbs: 0.05,
+      tolerance: 0.1,
+      detectable: 0.15,
+      scale: 0.8,
+    });
+    // An entry without a verdict (a record from before verdicts) reads its verdict from pass.
+    expect(s.agreement.q.ode.verdict).toBe("disagrees");
     // A one-row table is the point's own row; a longer table is no single value and is left out.
     expect(s.tables).toEqual({ phases: { r: 1.1, phase: "periodic" } });
   });
@@ -41,7 +64,8 @@ describe("point summaries and the values a figure reads", () => {
     expect(pointValue(s, "simulation.m.max")).toEqual({ kind: "number", value: 0.9, stderr: null });
     expect(pointValue(s, "scalars.lambdaC")).toEqual({ kind: "number", value: 0.5, stderr: null });
     expect(pointValue(s, "status")).toEqual({ kind: "category", value: "ok" });
-    expect(pointValue(s, "agreement.m.ode")).toEqual({ kind: "category", value: "pass" });
+    // The power verdict, not only pass: an underpowered check is not shown as an agreement.
+    expect(pointValue(s, "agreement.m.ode")).toEqual({ kind: "category", value: "underpowered" });
     expect(pointValue(s, "tables.phases.r")).toEqual({ kind: "number", value: 1.1, stderr: null });
     expect(pointValue(s, "tables.phases.phase")).toEqual({ kind: "category", value: "periodic" });
     expect(pointValue(s, "tables.grid.r")).toEqual({ kind: "missing" });

@@ -15,5 +15,6 @@ export {
   runExperiment,
   SpecError,
   validateSpec,
+  verdictLabel,
   version,
 } from "../../src/index.js";

@@ -1,4 +1,4 @@
-import { type ExperimentRecord, renderFigure } from "./core.js";
+import { type ExperimentRecord, renderFigure, verdictLabel } from "./core.js";
 import { download, recordJson, svgToPng } from "./downloads.js";
 import { webMessages } from "./messages.js";
 import { el } from "./schema-form.js";
@@ -54,7 +54,10 @@ function downloads(record: ExperimentRecord, svg: string | undefined): HTMLEleme
   return row;
 }
 
-/** One row per statistic and theory: "agrees" or "DISAGREES", the largest gap, where, and its tolerance. */
+/**
+ * One row per statistic and theory: the verdict ("agrees", "underpowered" or "DISAGREES"), the largest
+ * gap, where, its tolerance, the smallest gap the check detects and the scale that is judged against.
+ */
 function verdicts(record: ExperimentRecord): HTMLElement {
   const rows = Object.entries(record.agreement).flatMap(([stat, byTheory]) =>
     Object.entries(byTheory).map(([theory, a]) => {
@@ -62,10 +65,12 @@ function verdicts(record: ExperimentRecord): HTMLElement {
       const cells = [
         stat,
         theory,
-        a.pass ? "agrees" : "DISAGREES",
+        verdictLabel(a),
         fmt(a.maxAbs),
         fmt(a.at),
         fmt(a.tolerance),
+        a.detectable === undefined ? "—" : fmt(a.detectable),
+        a.scale === undefined ? "—" : fmt(a.scale),
         fmt(a.final),
       ];
       row.append(...cells.map((c) => el("td", { textContent: c })));
@@ -74,7 +79,17 @@ function verdicts(record: ExperimentRecord): HTMLElement {
   );
   if (rows.length === 0) return el("div");
   const head = el("tr");
-  for (const h of ["statistic", "theory", "verdict", "max gap", "at t", "tolerance", "gap at end"])
+  for (const h of [
+    "statistic",
+    "theory",
+    "verdict",
+    "max gap",
+    "at t",
+    "tolerance",
+    "detectable",
+    "scale",
+    "gap at end",
+  ])
     head.append(el("th", { scope: "col", textContent: h }));
   const table = el(
     "table",

@@ -1,6 +1,6 @@
 import type { GapModel } from "../../experiment/agreement.js";
 import type { AgreementEntry, Series } from "../../experiment/record.js";
-import { predictionTolerance } from "../../experiment/tolerance.js";
+import { gaussianSigmas, predictionTolerance } from "../../experiment/tolerance.js";
 
 /**
  * Bound `B` on the finite-N bias `|E[u(t)] − u_ode(t)| <= B/N` of every state statistic (v, mMu, mNu,
@@ -77,11 +77,14 @@ export function trackingEntry(
 }
 
 /**
- * `3 sqrt(P (1 − P) / n)`: three binomial standard errors of a success fraction over n runs (the theory's
- * own spread, so a fraction of 0 or 1 from few runs does not shrink the tolerance to 0).
+ * `4 sqrt(P (1 − P) / n)`: the shared Gaussian confidence (`gaussianSigmas` binomial standard errors, the
+ * same 4-sigma level as every other check) of a success fraction over n runs, with the theory's own
+ * spread, so that a fraction of 0 or 1 from few runs does not shrink the tolerance to 0. The detectable
+ * gap is twice this (the fraction's spread at `P ± gap` is the same to first order), the default of
+ * `judgeAgreement`: 10% of the unit range needs `n >= 6400 P (1 − P)`, 1600 runs at P = 1/2.
  *
- * @example successTolerance(3 / 32, 200) // 0.0619
+ * @example successTolerance(3 / 32, 200) // 0.0825
  */
 export function successTolerance(P: number, n: number): number {
-  return n > 0 ? 3 * Math.sqrt((P * (1 - P)) / n) : Number.POSITIVE_INFINITY;
+  return n > 0 ? gaussianSigmas * Math.sqrt((P * (1 - P)) / n) : Number.POSITIVE_INFINITY;
 }

@@ -89,6 +89,7 @@ export function spikedGapModel(
     Array.from(S, (s, j) => N * (finite[j] - s)),
     N,
   );
+  const sdM = Array.from(S, (s) => Math.sqrt(s / N));
   return {
     // E|m| = sqrt(2S/(pi N)): a relative bias of S moves it by half that relative amount.
     bias: {
@@ -99,10 +100,13 @@ export function spikedGapModel(
     },
     // u = sqrt(N) m ~ N(0, S): sd(m) = sqrt(S/N), sd|m| = sqrt(S (1 - 2/pi) / N), sd(u^2) = sqrt(2) S.
     spread: {
-      m: Array.from(S, (s) => Math.sqrt(s / N)),
+      m: sdM,
       absM: Array.from(S, (s) => Math.sqrt((s * (1 - 2 / Math.PI)) / N)),
       rPerp2: r.spread,
       Nm2: Array.from(S, (s) => Math.SQRT2 * s),
     },
+    // E m = 0 by symmetry, so the record range of m is noise: its scale is one run's |m|, the law's
+    // standard deviation sqrt(S/N) at its largest over the range where the law applies.
+    scale: { m: Math.max(...sdM.slice(0, Math.max(valid, 1))) },
   };
 }

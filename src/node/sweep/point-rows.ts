@@ -1,3 +1,4 @@
+import { verdictWord } from "../../experiment/power.js";
 import type { SweepDocument } from "../../sweep/document.js";
 
 type Cell = string | number | boolean | null;
@@ -5,7 +6,7 @@ type Cell = string | number | boolean | null;
 /**
  * The sweep as a flat table, one row per point: `index`, one column per axis (its path), `key`, `status`,
  * `cached`, `runId`, then `scalars.<name>`, `<source>.<statistic>.final` and `.final.stderr`,
- * `<source>.<statistic>.max` and `agreement.<statistic>.<source>` (pass/fail) over the union of what
+ * `<source>.<statistic>.max` and `agreement.<statistic>.<source>` (the verdict: agrees, underpowered or disagrees) over the union of what
  * the points have (missing cells empty). Object-valued axis values are written as JSON.
  *
  * @example pointRows(doc).columns.slice(0, 3) // ["index", "model.snr", "optimizer.cDelta"]
@@ -24,8 +25,7 @@ export function pointRows(doc: SweepDocument): { columns: string[]; rows: Cell[]
       }
     }
     for (const [stat, bySource] of Object.entries(p.agreement))
-      for (const [source, v] of Object.entries(bySource))
-        row[`agreement.${stat}.${source}`] = v.pass ? "pass" : "fail";
+      for (const [source, v] of Object.entries(bySource)) row[`agreement.${stat}.${source}`] = verdictWord(v);
     return row;
   });
   const columns: string[] = [];

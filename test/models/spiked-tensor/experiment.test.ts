@@ -114,3 +114,30 @@ describe("spiked tensor experiment: other regimes", () => {
       for (const v of Object.values(s.values)) expect(v.every(Number.isFinite)).toBe(true);
   });
 });
+
+describe("spiked tensor: the scale of m on the equator (docs/record.md, Power)", () => {
+  it("from a random start, m vs diffusive is judged against one run's sd sqrt(S/N), not its noisy range", async () => {
+    const N = 1000;
+    const record = await runExperiment({
+      model: { name: "spiked-tensor", k: 2, N, snr: 0.5 },
+      optimizer: { name: "sgd", cDelta: 1 },
+      init: { random: true },
+      horizon: 2,
+      points: 11,
+      runs: 400,
+      seed: 3,
+      simulation: "dimension-free",
+      theory: ["diffusive"],
+    });
+    const law = source(record, "diffusive");
+    const entry = record.agreement.m.diffusive;
+    // S = E[N m^2] rises from 1 towards 2: the scale is sqrt(max S / N) (README, "Scale of m").
+    // (The record's Nm2 series and the gap model's S are two solves, each to relative 1e-9.)
+    expect(entry.scale).toBeCloseTo(Math.sqrt(Math.max(...law.values.Nm2) / N), 9);
+    const sim = source(record, "simulation").values.m;
+    // The record range of m is noise, a few standard errors sqrt(S/(N runs)): far below the scale.
+    expect(Math.max(...sim) - Math.min(...sim)).toBeLessThan(0.5 * (entry.scale ?? 0));
+    // Other statistics keep their record range.
+    expect(record.agreement.Nm2.diffusive.scale).toBeGreaterThan(0.5);
+  });
+});
