@@ -16,7 +16,8 @@ export function formatSummary(record: ExperimentRecord, written: string[]): stri
   for (const [stat, byTheory] of Object.entries(record.agreement)) {
     for (const [theory, a] of Object.entries(byTheory)) {
       const mark = verdictLabel(a);
-      const power = a.detectable === undefined ? "" : `, detectable ${fmt(a.detectable)}`;
+      const scale = a.scale === undefined ? "" : ` of scale ${fmt(a.scale)}`;
+      const power = a.detectable === undefined ? "" : `, detectable ${fmt(a.detectable)}${scale}`;
       lines.push(
         `  ${stat} vs ${theory}: ${mark}, max gap ${fmt(a.maxAbs)} at t = ${fmt(a.at)} (tolerance ${fmt(a.tolerance)}${power}), gap at end ${fmt(a.final)}`,
       );

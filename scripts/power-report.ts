@@ -1,9 +1,9 @@
 /**
  * Power report (issue 13): run every example in `examples/` (and, with `--figures`, every figure panel
- * whose estimated work is below `--max-ops`, default 3e9) and print each agreement entry with its
+ * whose estimated work is below `--max-ops`, default 3e9; `--only id,id` for those figures alone) and print each agreement entry with its
  * verdict, detectable gap, the scale it is judged against (the range over the record or the model's) and the tolerance, plus the run time.
  *
- * @example npx tsx scripts/power-report.ts [--figures] [--max-ops 3e9] [file ...]
+ * @example npx tsx scripts/power-report.ts [--figures] [--only dmft-square,bgj-fig1] [--max-ops 3e9] [file ...]
  */
 import { readdirSync } from "node:fs";
 import { join } from "node:path";
@@ -11,10 +11,11 @@ import { figures, runExperiment, validateSpec } from "../src/catalogue/index.js"
 import { readSpecFile } from "../src/node/read-spec.js";
 
 const args = process.argv.slice(2);
-const withFigures = args.includes("--figures");
-const maxOpsAt = args.indexOf("--max-ops");
-const maxOps = maxOpsAt >= 0 ? Number(args[maxOpsAt + 1]) : 3e9;
-const files = args.filter((a, i) => !a.startsWith("--") && args[i - 1] !== "--max-ops");
+const flagValue = (flag: string) => (args.includes(flag) ? args[args.indexOf(flag) + 1] : undefined);
+const only = flagValue("--only")?.split(",");
+const withFigures = args.includes("--figures") || only !== undefined;
+const maxOps = Number(flagValue("--max-ops") ?? 3e9);
+const files = args.filter((a, i) => !a.startsWith("--") && !["--max-ops", "--only"].includes(args[i - 1]));
 const dir = "examples";
 const jobs: { label: string; spec: unknown }[] = (
   files.length
@@ -25,7 +26,8 @@ const jobs: { label: string; spec: unknown }[] = (
 ).map((f) => ({ label: f, spec: readSpecFile(f) }));
 if (withFigures)
   for (const [id, entry] of Object.entries(figures))
-    for (const panel of entry.panels) jobs.push({ label: `figure ${id}/${panel.label}`, spec: panel.spec });
+    if (!only || only.includes(id))
+      for (const panel of entry.panels) jobs.push({ label: `figure ${id}/${panel.label}`, spec: panel.spec });
 
 const g = (x: number) => (Number.isFinite(x) ? x.toPrecision(3) : String(x));
 for (const job of jobs) {
