@@ -58,5 +58,35 @@ describe("statistical power of agreement checks", () => {
     expect(judged.successFraction.p).toMatchObject({ detectable: 0.06, verdict: "underpowered" });
     // No series or column: the unit range; 0.08 <= 0.1.
     expect(judged.ergodicMean.closed).toMatchObject({ detectable: 0.08, verdict: "agrees" });
+    // The scale judged against is written into the entry.
+    expect(judged.m.ode.scale).toBeCloseTo(1, 15);
+    expect(judged.successFraction.p.scale).toBeCloseTo(0.4, 15);
+  });
+
+  it("a model's scale replaces the record range, for a statistic its theory holds constant", () => {
+    const t = [0, 1, 2];
+    // Theory pinned at 0; the simulation's mean wanders by noise only (range 0.002).
+    const theory: Series = { source: "diffusive", t, values: { m: [0, 0, 0] } };
+    const sim = simulation(t, [0, 0.002, -0.0005], 0.001, 400);
+    const gap = { bias: { m: [0, 0, 0] } };
+    const body = (scale?: number): RecordBody => ({
+      status: "ok",
+      messages: [],
+      series: [sim, theory],
+      scalars: {},
+      tables: {},
+      distributions: {},
+      agreement: {
+        m: {
+          diffusive: agreementOf(sim, theory, scale === undefined ? gap : { ...gap, scale: { m: scale } }).m,
+        },
+      },
+      timing: {},
+    });
+    // detectable = 2 t se ≈ 0.008: against the noisy range 0.0025, underpowered; against a scale of 0.1
+    // (one run's spread, say), it agrees.
+    expect(judgeAgreement(body()).agreement.m.diffusive.verdict).toBe("underpowered");
+    const judged = judgeAgreement(body(0.1)).agreement.m.diffusive;
+    expect(judged).toMatchObject({ scale: 0.1, verdict: "agrees" });
   });
 });
