@@ -18,7 +18,7 @@ export const specsPerExperiment = extensive ? 60 : 3;
 
 /**
  * Per-case limits. The work guard's limit is lowered to 2e10 operations (3e10 extensive; the default is
- * 1e12): above every example's estimate (the largest, examples/spiked-matrix.json, is 1.3e10), and about
+ * 1e12): above every example's estimate (the largest, examples/gmm-xor-diffusive.json, is 1.9e10), and about
  * 20 s of work, so an accepted case ends well inside the time limit unless its experiment's `cost`
  * underestimates it several times over (or it never ends). A case still running at the limit is a long
  * run with progress (stopped, and it must stop) or a hang. The time limits are a safety net, not a speed
