@@ -8,10 +8,12 @@ import { planOf, spikedSweep, tempDir } from "./fixtures.js";
 const tmp = tempDir("sgdlab-sweep-interrupt-");
 afterAll(tmp.remove);
 
-// 30 points of ~0.3-1 s each (4 dimension-free runs of 1.6e5 steps at N = 4e4), so that a signal lands
-// while the sweep is running.
+// 30 points of 0.13 to 0.6 s each on one idle core (4 dimension-free runs of 3e5 to 1.2e6 steps at
+// N = 1.5e5; measured), about 10 s in all, so that a signal lands while the sweep is running: the first
+// stored points are seen after about 2 points, the write lag (up to 1 s) and one poll. (At N = 4e4 the
+// whole sweep took about 4 s, and under load it sometimes finished before the poll saw 2 points.)
 const sweep = {
-  ...spikedSweep({ model: { name: "spiked-tensor", k: 2, N: 40_000, snr: 1 } }, "slow"),
+  ...spikedSweep({ model: { name: "spiked-tensor", k: 2, N: 150_000, snr: 1 } }, "slow"),
   grid: {
     "model.snr": { from: 0.2, to: 1.6, num: 10 },
     "optimizer.cDelta": [0.25, 0.5, 1],
